@@ -1,0 +1,404 @@
+"""The public functions. The CLI is a thin layer over these, so an application can
+migrate at start-up: `gatedb.migrate("path/to/project", features=["tasks"])`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import history, planner, runner
+from .database import connect, create_engine, dialect_name, first_line, mask, normalise_url
+from .dialects import Dialect, for_url
+from .errors import ChecksumMismatch, DatabaseError, GatedbError, MigrationFileError, Refused, UnfinishedMigration
+from .features import Resolution, Selection
+from .loader import load_project
+from .model import AppliedRecord, MigrationId, Plan, Project, Step
+from .runner import Listener
+
+DEFAULT_DATABASE = "gatedb.sqlite3"
+ProjectLike = str | os.PathLike[str] | Project
+
+
+@dataclass(frozen=True)
+class MigrateResult:
+    plan: Plan
+    applied: tuple[Step, ...] = ()
+    sql: str = ""  # with dry_run: what would run
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    unit: str
+    state: str  # "on", "off" or "dormant" (off, with applied migrations)
+    applied: tuple[str, ...]
+    pending: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Status:
+    database: str  # masked
+    features: tuple[str, ...]
+    last_features: tuple[str, ...] | None
+    units: tuple[UnitStatus, ...]
+    missing: tuple[AppliedRecord, ...]
+    unfinished: tuple[AppliedRecord, ...]
+    changed: tuple[MigrationId, ...]
+    unowned_tables: dict[str, str] = field(default_factory=dict)  # table -> owner note
+
+
+def open_project(project: ProjectLike = ".") -> Project:
+    return project if isinstance(project, Project) else load_project(project)
+
+
+def resolve(
+    project: ProjectLike = ".",
+    features: Iterable[str] | str | None = None,
+    no_default_features: bool = False,
+    all_features: bool = False,
+) -> Resolution:
+    """The enabled features and why each is on."""
+    proj = open_project(project)
+    selection = Selection.parse(features, no_default_features=no_default_features, all_features=all_features)
+    return proj.features.resolve(selection)
+
+
+def database_url(project: Project, database: str | None = None) -> str:
+    """--database / GATEDB_DATABASE_URL (given by the caller), else the manifest, else a SQLite file."""
+    url = database or project.database_url or f"sqlite:///{DEFAULT_DATABASE}"
+    return normalise_url(url, project.root)
+
+
+def plan(
+    project: ProjectLike = ".",
+    *,
+    database: str | None = None,
+    features: Iterable[str] | str | None = None,
+    no_default_features: bool = False,
+    all_features: bool = False,
+) -> Plan:
+    """What `migrate` would do now. Reads the database, never writes it."""
+    proj = open_project(project)
+    resolution = resolve(proj, features, no_default_features, all_features)
+    url = database_url(proj, database)
+    return planner.plan(proj, resolution, read_applied(url), dialect_name(url))
+
+
+def migrate(
+    project: ProjectLike = ".",
+    *,
+    database: str | None = None,
+    features: Iterable[str] | str | None = None,
+    no_default_features: bool = False,
+    all_features: bool = False,
+    dry_run: bool = False,
+    lock_timeout: float = 60.0,
+    allow_changed: bool = False,
+    on_event: Listener | None = None,
+) -> MigrateResult:
+    """Bring the database to the chosen feature set. Holds one exclusive lock for the run."""
+    proj = open_project(project)
+    resolution = resolve(proj, features, no_default_features, all_features)
+    url = database_url(proj, database)
+    if dry_run:
+        the_plan = planner.plan(proj, resolution, read_applied(url), dialect_name(url))
+        return MigrateResult(the_plan, (), render_sql(proj, the_plan.steps, the_plan.dialect))
+    with locked(url, lock_timeout) as (conn, dialect):
+        the_plan = planner.plan(proj, resolution, history.read(conn), dialect.name)
+        refuse_unsafe(proj, the_plan, allow_changed)
+        preflight(proj, the_plan.steps, dialect.name)
+        done = runner.run_steps(conn, dialect, the_plan.steps, proj.migrations_dir, on_event)
+        with conn.begin():
+            history.save_features(conn, the_plan.features)
+    return MigrateResult(the_plan, tuple(done))
+
+
+def prune(
+    project: ProjectLike,
+    feature: str,
+    *,
+    database: str | None = None,
+    features: Iterable[str] | str | None = None,
+    no_default_features: bool = False,
+    all_features: bool = False,
+    dry_run: bool = False,
+    lock_timeout: float = 60.0,
+    on_event: Listener | None = None,
+) -> tuple[Step, ...]:
+    """Run the down migrations of a feature's unit and of its bridges, newest first."""
+    proj = open_project(project)
+    proj.features.require_known(feature, "prune")
+    resolution = resolve(proj, features, no_default_features, all_features)
+    if feature in resolution.enabled:
+        raise Refused(
+            f"feature {feature} is enabled ({resolution.reasons[feature]}); pruning it would be undone by the next migrate",
+            "choose a feature set without it (e.g. --no-default-features --features ...), then prune",
+        )
+    url = database_url(proj, database)
+    if dry_run:
+        return check_prunable(proj, feature, read_applied(url), dialect_name(url))
+    with locked(url, lock_timeout) as (conn, dialect):
+        steps = check_prunable(proj, feature, history.read(conn), dialect.name)
+        preflight(proj, steps, dialect.name)
+        return tuple(runner.run_steps(conn, dialect, steps, proj.migrations_dir, on_event))
+
+
+def check_prunable(project: Project, feature: str, applied: Sequence[AppliedRecord], dialect: str) -> tuple[Step, ...]:
+    steps = planner.prune_plan(project, feature, applied, dialect)
+    missing_down = [s.migration for s in steps if not s.migration.has_down(dialect)]
+    if missing_down:
+        names = ", ".join(f"migrations/{m.path}" for m in missing_down)
+        raise Refused(
+            f"cannot prune {feature}: no down migration in {names}",
+            "add down.sql (or a -- gatedb:down section, or downgrade(op)) to each, then prune again",
+        )
+    doomed = {s.migration.id.unit for s in steps}
+    applied_units = {r.id.unit for r in applied}
+    users = sorted(
+        u.name
+        for u in project.units
+        if u.name in applied_units and u.name not in doomed and feature in project.features.closure(u.features)
+    )
+    if users:
+        raise Refused(
+            f"cannot prune {feature}: applied unit(s) {', '.join(users)} depend on it",
+            f"prune {' and '.join(sorted({f for u in users for f in project.unit(u).features}))} first",
+        )
+    return steps
+
+
+def repair(
+    project: ProjectLike,
+    migration: str,
+    *,
+    database: str | None = None,
+    mark_applied: bool = False,
+    lock_timeout: float = 60.0,
+) -> AppliedRecord:
+    """After fixing the database by hand: mark a migration left `running` as applied, or forget it."""
+    proj = open_project(project)
+    url = database_url(proj, database)
+    mid = MigrationId.parse(migration)
+    with locked(url, lock_timeout) as (conn, _dialect):
+        records = {r.id: r for r in history.read(conn)}
+        record = records.get(mid)
+        if record is None or record.state == "applied":
+            unfinished = [str(r.id) for r in records.values() if r.state != "applied"]
+            raise Refused(
+                f"migration {mid} is not left running in this database",
+                f"unfinished migrations: {', '.join(unfinished)}" if unfinished else "nothing needs repair",
+            )
+        with conn.begin():
+            if mark_applied:
+                history.mark_applied(conn, mid)
+            else:
+                history.forget(conn, [mid])
+    return record
+
+
+def status(
+    project: ProjectLike = ".",
+    *,
+    database: str | None = None,
+    features: Iterable[str] | str | None = None,
+    no_default_features: bool = False,
+    all_features: bool = False,
+) -> Status:
+    """Per unit: applied, pending, dormant; and the tables no enabled unit owns."""
+    proj = open_project(project)
+    resolution = resolve(proj, features, no_default_features, all_features)
+    url = database_url(proj, database)
+    dialect = dialect_name(url)
+    applied = read_applied(url)
+    the_plan = planner.plan(proj, resolution, applied, dialect)
+    applied_ids = {r.id for r in applied}
+    active = set(the_plan.active_units)
+    units = []
+    for unit in proj.units:
+        mine = [m for m in proj.migrations if m.id.unit == unit.name]
+        done = tuple(str(m.id) for m in mine if m.id in applied_ids)
+        todo = tuple(str(m.id) for m in mine if m.id not in applied_ids) if unit.name in active else ()
+        state = "on" if unit.name in active else ("dormant" if done else "off")
+        units.append(UnitStatus(unit.name, state, done, todo))
+    last = read_last_features(url)
+    return Status(
+        database=mask(url),
+        features=the_plan.features,
+        last_features=tuple(last) if last is not None else None,
+        units=tuple(units),
+        missing=the_plan.missing,
+        unfinished=the_plan.unfinished,
+        changed=the_plan.changed,
+        unowned_tables=unowned_tables(proj, url, active),
+    )
+
+
+# --- helpers shared by the functions above -------------------------------------------
+
+
+class _Locked:
+    def __init__(self, url: str, lock_timeout: float) -> None:
+        self.url, self.lock_timeout = url, lock_timeout
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self.engine = create_engine(self.url, self.lock_timeout)
+        self.dialect: Dialect = for_url(self.url)
+        self.conn = connect(self.engine)
+        self.held = False
+        try:
+            self.dialect.acquire_lock(self.conn, self.lock_timeout)
+            self.held = True
+            history.ensure(self.conn)
+        except BaseException as exc:
+            self.__exit__(type(exc), exc, None)
+            raise _as_gatedb_error(exc) from None
+        return self.conn, self.dialect
+
+    def __exit__(self, kind, exc, tb):  # type: ignore[no-untyped-def]
+        try:
+            if self.held:
+                if self.conn.in_transaction():
+                    self.conn.rollback()
+                self.dialect.release_lock(self.conn)
+        except Exception:  # a lost connection releases server-side locks by itself
+            pass
+        finally:
+            self.held = False
+            try:
+                self.conn.close()
+            except Exception:
+                pass
+            self.engine.dispose()
+        if exc is not None and not isinstance(exc, GatedbError) and isinstance(exc, Exception):
+            raise _as_gatedb_error(exc) from None
+        return False
+
+
+def locked(url: str, lock_timeout: float) -> _Locked:
+    """Connect, take the run lock, make sure the bookkeeping tables exist."""
+    return _Locked(url, lock_timeout)
+
+
+def _as_gatedb_error(exc: BaseException) -> BaseException:
+    import sqlalchemy as sa
+
+    if isinstance(exc, sa.exc.SQLAlchemyError) or exc.__class__.__module__.startswith(("psycopg", "pymysql", "sqlite3")):
+        return DatabaseError(f"database error: {first_line(exc)}", "check the database server and run again")
+    return exc
+
+
+def _sqlite_missing(url: str) -> bool:
+    import sqlalchemy as sa
+
+    parsed = sa.make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") and not Path(parsed.database).exists()
+
+
+def _read_only(url: str, reader):  # type: ignore[no-untyped-def]
+    """Run `reader(conn)` without creating anything (a missing SQLite file stays missing)."""
+    if _sqlite_missing(url):
+        return None
+    engine = create_engine(url)
+    try:
+        conn = connect(engine)
+        try:
+            return reader(conn)
+        except Exception as exc:
+            raise _as_gatedb_error(exc) from None
+        finally:
+            conn.close()
+    finally:
+        engine.dispose()
+
+
+def read_applied(url: str) -> list[AppliedRecord]:
+    return _read_only(url, history.read) or []
+
+
+def read_last_features(url: str) -> list[str] | None:
+    return _read_only(url, history.last_features)
+
+
+def unowned_tables(project: Project, url: str, active: set[str]) -> dict[str, str]:
+    """Tables in the database that no enabled unit creates, with the unit that would own them."""
+    import sqlalchemy as sa
+
+    tables = _read_only(url, lambda conn: sa.inspect(conn).get_table_names()) or []
+    owners = table_owners(project, dialect_name(url))
+    result = {}
+    for table in sorted(tables):
+        if table in history.TABLES or table.startswith("_alembic"):
+            continue
+        owner = owners.get(table.lower())
+        if owner in active:
+            continue
+        result[table] = f"unit {owner} (off)" if owner else "no unit creates it"
+    return result
+
+
+def table_owners(project: Project, dialect: str) -> dict[str, str]:
+    """table -> the unit whose migrations create it (static analysis of the SQL)."""
+    from .analysis import created_tables
+
+    owners: dict[str, str] = {}
+    for migration in project.migrations:
+        for table in created_tables(migration, project.migrations_dir, dialect):
+            owners.setdefault(table, migration.id.unit)
+    return owners
+
+
+def refuse_unsafe(project: Project, the_plan: Plan, allow_changed: bool) -> None:
+    if the_plan.unfinished:
+        record = the_plan.unfinished[0]
+        migration = project.migration(record.id)
+        where = f" (migrations/{migration.path})" if migration else ""
+        raise UnfinishedMigration(
+            f"migration {record.id}{where} was left running by an interrupted run, "
+            f"after {record.statements_done} statement(s); the database may hold part of it",
+            f"finish or undo it by hand, then run `gatedb repair {record.id} --applied` or `gatedb repair {record.id} --forget`",
+        )
+    if the_plan.changed and not allow_changed:
+        names = ", ".join(f"{mid} (migrations/{project.migration(mid).path})" for mid in the_plan.changed)  # type: ignore[union-attr]
+        raise ChecksumMismatch(
+            f"applied migration(s) changed since they ran: {names}",
+            "restore the applied file(s) and put the change in a new migration, or pass --allow-changed to go on",
+        )
+
+
+def preflight(project: Project, steps: Sequence[Step], dialect: str) -> None:
+    """Catch what can be caught before anything runs: Python that does not compile, SQL
+    missing for this dialect. A run then never stops half-way on a file defect."""
+    for step in steps:
+        migration = step.migration
+        if migration.kind == "python":
+            try:
+                compile(migration.source, migration.path, "exec")
+            except SyntaxError as exc:
+                raise MigrationFileError(
+                    f"migrations/{migration.path}:{exc.lineno}: invalid Python: {exc.msg}", "fix the syntax; nothing was applied"
+                ) from None
+            continue
+        sql = migration.up_sql(dialect) if step.direction == "up" else migration.down_sql(dialect)
+        if sql is None:
+            raise MigrationFileError(
+                f"migrations/{migration.path}: no {step.direction} SQL for {dialect}",
+                f"add {step.direction}.sql or {step.direction}.{dialect}.sql; nothing was applied",
+            )
+
+
+def render_sql(project: Project, steps: Sequence[Step], dialect: str) -> str:
+    """The SQL a run would send, each migration under a comment naming it and why."""
+    parts = []
+    for step in steps:
+        migration = step.migration
+        parts.append(f"-- {migration.id} ({step.direction}, migrations/{migration.path}): {step.reason}")
+        if migration.kind == "python":
+            parts.append(runner.python_sql(migration, project.migrations_dir, dialect, step.direction).rstrip())
+        else:
+            sql = migration.up_sql(dialect) if step.direction == "up" else migration.down_sql(dialect)
+            parts.append((sql or f"-- no {step.direction} SQL for {dialect}").strip())
+        parts.append("")
+    return "\n".join(parts)
+
+

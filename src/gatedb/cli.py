@@ -1,0 +1,331 @@
+"""The `gatedb` command: one subcommand per public function, rendering their values.
+
+Every user mistake ends as `error:` and `hint:` lines on stderr with a non-zero exit;
+--traceback shows the Python traceback too (for bug reports).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from typing import Any, Callable
+
+import click
+
+from . import api
+from .database import mask
+from .errors import GatedbError
+from .model import Plan, Step
+
+FEATURE_HELP = "Features to enable (comma-separated or repeated). Env: GATEDB_FEATURES."
+
+
+def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--project, --database and the Cargo-style feature flags, shared by every command."""
+    options = [
+        click.option("--project", "-p", default=".", show_default=True, help="Folder holding gatedb.toml (or pyproject.toml with [tool.gatedb])."),
+        click.option("--database", "-d", envvar="GATEDB_DATABASE_URL", help="Database URL (default: the manifest's, else sqlite:///gatedb.sqlite3 beside it). Env: GATEDB_DATABASE_URL."),
+        click.option("--features", "-F", multiple=True, envvar="GATEDB_FEATURES", help=FEATURE_HELP),
+        click.option("--no-default-features", is_flag=True, help="Do not enable the `default` features."),
+        click.option("--all-features", is_flag=True, help="Enable every declared feature."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def selection(kwargs: dict[str, Any]) -> dict[str, Any]:
+    return dict(
+        database=kwargs.pop("database"),
+        features=list(kwargs.pop("features")),
+        no_default_features=kwargs.pop("no_default_features"),
+        all_features=kwargs.pop("all_features"),
+    )
+
+
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a GatedbError into `error:` / `hint:` lines and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        try:
+            return command(*args, **kwargs)
+        except GatedbError as exc:
+            if ctx.obj and ctx.obj.get("traceback"):
+                raise
+            fail(exc.message, exc.hint, exc.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", "run the command again; every migration that finished is recorded", 130)
+        except Exception as exc:  # a bug in gatedb, not the user's mistake
+            if ctx.obj and ctx.obj.get("traceback"):
+                raise
+            fail(f"internal error: {exc.__class__.__name__}: {exc}", "run again with --traceback and report it", 70)
+
+    return wrapper
+
+
+def fail(message: str, hint: str | None, code: int) -> None:
+    click.echo(f"error: {mask(message)}", err=True)
+    if hint:
+        click.echo(f"hint: {mask(hint)}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--traceback", is_flag=True, help="Show the Python traceback of an error (for bug reports).")
+@click.version_option(package_name="gatedb")
+@click.pass_context
+def main(ctx: click.Context, traceback: bool) -> None:
+    """gatedb: database migrations gated by Cargo-style features.
+
+    Migrations live in units: migrations/core/ (always on), migrations/<feature>/ (on with
+    the feature) and bridges migrations/<a>+<b>/ (on when all their features are on).
+    Choose the build's features with --features, --no-default-features, --all-features.
+    """
+    ctx.obj = {"traceback": traceback}
+
+
+@main.command()
+@click.option("--project", "-p", default=".", show_default=True, help="Folder holding gatedb.toml.")
+@click.option("--features", "-F", multiple=True, envvar="GATEDB_FEATURES", help=FEATURE_HELP)
+@click.option("--no-default-features", is_flag=True, help="Do not enable the `default` features.")
+@click.option("--all-features", is_flag=True, help="Enable every declared feature.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@reports_errors
+def features(project: str, features: tuple[str, ...], no_default_features: bool, all_features: bool, fmt: str) -> None:
+    """Print the resolved feature set and why each feature is on."""
+    proj = api.open_project(project)
+    resolution = api.resolve(proj, list(features), no_default_features, all_features)
+    units = [u.name for u in proj.active_units(resolution.enabled)]
+    if fmt == "json":
+        click.echo(json.dumps({"features": dict(resolution.reasons), "units": units}, indent=2))
+        return
+    if not resolution.enabled:
+        click.echo("no features enabled")
+    width = max((len(f) for f in resolution.reasons), default=0)
+    for name, why in resolution.reasons.items():
+        click.echo(f"{name:<{width}}  {why}")
+    click.echo(f"units: {', '.join(units)}")
+
+
+def plan_json(the_plan: Plan) -> dict[str, Any]:
+    """A stable, machine-readable plan: no timestamps, no absolute paths."""
+    return {
+        "format": 1,
+        "dialect": the_plan.dialect,
+        "features": list(the_plan.features),
+        "units": list(the_plan.active_units),
+        "steps": [step_json(step) for step in the_plan.steps],
+        "dormant": [str(r.id) for r in the_plan.dormant],
+        "missing": [str(r.id) for r in the_plan.missing],
+        "changed": [str(mid) for mid in the_plan.changed],
+        "unfinished": [str(r.id) for r in the_plan.unfinished],
+    }
+
+
+def step_json(step: Step) -> dict[str, Any]:
+    m = step.migration
+    return {
+        "id": str(m.id),
+        "unit": m.id.unit,
+        "version": m.id.version,
+        "name": m.name,
+        "path": m.path,
+        "direction": step.direction,
+        "transactional": m.transactional,
+        "reason": step.reason,
+    }
+
+
+def echo_notes(the_plan: Plan) -> None:
+    for record in the_plan.dormant:
+        click.echo(f"dormant  {record.id}  (applied; its unit is off: left alone)")
+    for record in the_plan.missing:
+        click.echo(f"missing  {record.id} {record.name}  (applied, but its file is gone)")
+    for mid in the_plan.changed:
+        click.echo(f"changed  {mid}  (file differs from what was applied)")
+    for record in the_plan.unfinished:
+        click.echo(f"unfinished  {record.id}  (left running after {record.statements_done} statement(s): see gatedb repair)")
+
+
+@main.command()
+@selection_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@reports_errors
+def plan(project: str, fmt: str, **kwargs: Any) -> None:
+    """Show what `migrate` would run for this feature set, and why. Writes nothing."""
+    the_plan = api.plan(project, **selection(kwargs))
+    if fmt == "json":
+        click.echo(json.dumps(plan_json(the_plan), indent=2))
+        return
+    click.echo(f"features: {', '.join(the_plan.features) or '(none)'}")
+    click.echo(f"units: {', '.join(the_plan.active_units)}")
+    if the_plan.is_empty:
+        click.echo("nothing to do: the database is up to date")
+    for index, step in enumerate(the_plan.steps, start=1):
+        click.echo(f"{index:>4}. {step.migration.id}  {step.migration.name}  -- {step.reason}")
+    echo_notes(the_plan)
+
+
+class Progress:
+    """Renders runner events: a Rich bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, quiet: bool, verb: str = "applying", done: str = "applied") -> None:
+        self.quiet, self.verb, self.done = quiet, verb, done
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> "Progress":
+        if not self.quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+
+            self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def __call__(self, event: Any) -> None:
+        from .runner import StepFinished, StepStarted
+
+        if self.quiet:
+            return
+        label = f"{event.step.migration.id} {event.step.migration.name}"
+        if self.bar is not None:
+            if self.task is None:
+                self.task = self.bar.add_task(self.verb, total=event.total)
+            if isinstance(event, StepStarted):
+                self.bar.update(self.task, description=f"{self.verb} {label}")
+            else:
+                self.bar.advance(self.task)
+                self.bar.console.print(f"{self.done} {label} ({event.duration_ms} ms)")
+        elif isinstance(event, StepFinished):
+            click.echo(f"[{event.index}/{event.total}] {self.done} {label} ({event.duration_ms} ms)")
+
+
+@main.command()
+@selection_options
+@click.option("--dry-run", is_flag=True, help="Print the SQL that would run; change nothing.")
+@click.option("--lock-timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for another run's lock.")
+@click.option("--allow-changed", is_flag=True, help="Go on although an applied migration's file changed.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@reports_errors
+def migrate(project: str, dry_run: bool, lock_timeout: float, allow_changed: bool, quiet: bool, **kwargs: Any) -> None:
+    """Apply the pending migrations of every enabled unit, in one locked run.
+
+    Each migration and its bookkeeping row commit together (PostgreSQL, SQLite); a failing
+    migration rolls back and stops the run, the ones before it stay applied.
+    """
+    opts = selection(kwargs)
+    if dry_run:
+        result = api.migrate(project, dry_run=True, **opts)
+        click.echo(result.sql or "-- nothing to do: the database is up to date")
+        return
+    with Progress(quiet) as progress:
+        result = api.migrate(project, lock_timeout=lock_timeout, allow_changed=allow_changed, on_event=progress, **opts)
+    if not quiet:
+        applied = len(result.applied)
+        click.echo(f"applied {applied} migration(s)" if applied else "nothing to do: the database is up to date")
+        for record in result.plan.dormant[:1]:
+            click.echo(f"note: {len(result.plan.dormant)} applied migration(s) of units now off are dormant (see gatedb status)")
+
+
+@main.command()
+@selection_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@reports_errors
+def status(project: str, fmt: str, **kwargs: Any) -> None:
+    """Per unit: applied, pending and dormant migrations; tables no enabled unit owns."""
+    result = api.status(project, **selection(kwargs))
+    if fmt == "json":
+        click.echo(json.dumps(status_json(result), indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(soft_wrap=True)
+    console.print(f"database: {result.database}")
+    console.print(f"features: {', '.join(result.features) or '(none)'}")
+    if result.last_features is not None and list(result.last_features) != sorted(result.features):
+        console.print(f"last run: {', '.join(result.last_features) or '(none)'}")
+    table = Table("unit", "state", "applied", "pending")
+    for unit in result.units:
+        table.add_row(unit.unit, unit.state, str(len(unit.applied)), str(len(unit.pending)))
+    console.print(table)
+    for record in result.missing:
+        console.print(f"missing: {record.id} {record.name} is recorded as applied but its file is gone")
+    for record in result.unfinished:
+        console.print(f"unfinished: {record.id} left running after {record.statements_done} statement(s): see gatedb repair")
+    for mid in result.changed:
+        console.print(f"changed: {mid} differs from what was applied")
+    for name, owner in result.unowned_tables.items():
+        console.print(f"table {name}: not owned by an enabled unit ({owner})")
+
+
+def status_json(result: api.Status) -> dict[str, Any]:
+    return {
+        "format": 1,
+        "database": result.database,
+        "features": list(result.features),
+        "last_features": list(result.last_features) if result.last_features is not None else None,
+        "units": [{"unit": u.unit, "state": u.state, "applied": list(u.applied), "pending": list(u.pending)} for u in result.units],
+        "missing": [str(r.id) for r in result.missing],
+        "unfinished": [str(r.id) for r in result.unfinished],
+        "changed": [str(m) for m in result.changed],
+        "unowned_tables": result.unowned_tables,
+    }
+
+
+@main.command()
+@click.argument("feature")
+@selection_options
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--dry-run", is_flag=True, help="List the down migrations that would run; change nothing.")
+@click.option("--lock-timeout", type=float, default=60.0, show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@reports_errors
+def prune(project: str, feature: str, yes: bool, dry_run: bool, lock_timeout: float, quiet: bool, **kwargs: Any) -> None:
+    """Remove a disabled FEATURE's tables: run the down migrations of its unit and its
+    bridges, newest first."""
+    opts = selection(kwargs)
+    steps = api.prune(project, feature, dry_run=True, **opts)
+    if not steps:
+        click.echo(f"nothing to prune: no applied migration of {feature} or its bridges")
+        return
+    for step in steps:
+        click.echo(f"down {step.migration.id}  {step.migration.name}  -- {step.reason}")
+    if dry_run:
+        return
+    if not yes:
+        if not sys.stdin.isatty():
+            fail("prune needs confirmation", "pass --yes to prune without a prompt", 2)
+        click.confirm(f"Run these {len(steps)} down migration(s)? Their tables and data are lost", abort=True)
+    with Progress(quiet, "reverting", "reverted") as progress:
+        done = api.prune(project, feature, lock_timeout=lock_timeout, on_event=progress, **opts)
+    if not quiet:
+        click.echo(f"pruned {feature}: reverted {len(done)} migration(s)")
+
+
+@main.command()
+@click.argument("migration")
+@click.option("--project", "-p", default=".", show_default=True, help="Folder holding gatedb.toml.")
+@click.option("--database", "-d", envvar="GATEDB_DATABASE_URL", help="Database URL. Env: GATEDB_DATABASE_URL.")
+@click.option("--applied", "mark", flag_value="applied", help="You finished the migration by hand: record it as applied.")
+@click.option("--forget", "mark", flag_value="forget", help="You undid its partial work by hand: forget it so it runs again.")
+@click.option("--lock-timeout", type=float, default=60.0, show_default=True)
+@reports_errors
+def repair(migration: str, project: str, database: str | None, mark: str | None, lock_timeout: float) -> None:
+    """Resolve a MIGRATION (unit/version) left `running` by an interrupted run."""
+    if mark is None:
+        fail("say what you did to the database", "pass --applied (you finished it) or --forget (you undid it)", 2)
+    api.repair(project, migration, database=database, mark_applied=mark == "applied", lock_timeout=lock_timeout)
+    click.echo(f"{migration}: {'recorded as applied' if mark == 'applied' else 'forgotten; it will run again'}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

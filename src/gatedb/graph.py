@@ -1,0 +1,151 @@
+"""Unit closures and the migration graph's deterministic order. Pure.
+
+The ordering contract (tested by properties in tests/test_graph_properties.py):
+- every migration comes after its predecessor in its unit and after what it requires;
+- ties are broken by (version, unit declaration order), so a flat history split into
+  units keeps its original order when every feature is on;
+- the order does not depend on the order the files were read in;
+- adding a migration that nothing depends on never reorders the others.
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import Iterable, Mapping, Sequence
+
+from .errors import DependencyError
+from .features import FeatureTable, find_cycle
+from .model import Migration, MigrationId, Unit
+from .versions import version_key
+
+
+def unit_rank(units: Sequence[Unit]) -> dict[str, int]:
+    """Declaration order of units, for tie-breaking: the order the loader gives."""
+    return {unit.name: i for i, unit in enumerate(units)}
+
+
+def sort_units(units: Iterable[Unit], features: FeatureTable) -> tuple[Unit, ...]:
+    """core first, then features in [features] order, then bridges after their last feature."""
+    pos = {name: i for i, name in enumerate(features.names)}
+
+    def key(unit: Unit) -> tuple[int, int, str]:
+        if unit.is_core:
+            return (0, 0, "")
+        last = max(pos[f] for f in unit.features)
+        return (2 if unit.is_bridge else 1, last, unit.name)
+
+    return tuple(sorted(units, key=key))
+
+
+def unit_closure(unit: Unit, units: Sequence[Unit], features: FeatureTable) -> frozenset[str]:
+    """Units surely on whenever `unit` is on: core, the units of every implied feature,
+    and every bridge whose features all lie in that implied set."""
+    implied = features.closure(unit.features)
+    return frozenset(u.name for u in units if u.features <= implied)
+
+
+def closures(units: Sequence[Unit], features: FeatureTable) -> dict[str, frozenset[str]]:
+    return {u.name: unit_closure(u, units, features) for u in units}
+
+
+def explicit_edges(
+    migrations: Sequence[Migration],
+    units: Sequence[Unit],
+    features: FeatureTable,
+) -> dict[MigrationId, tuple[MigrationId, ...]]:
+    """Each migration's dependencies: its predecessor in its unit and its `requires`,
+    validated against the unit's closure. Raises DependencyError naming the file."""
+    by_unit: dict[str, list[Migration]] = {}
+    for migration in migrations:
+        by_unit.setdefault(migration.id.unit, []).append(migration)
+    for members in by_unit.values():
+        members.sort(key=lambda m: m.key)
+    index = {(m.id.unit, m.key): m.id for m in migrations}
+    closure = closures(units, features)
+    edges: dict[MigrationId, tuple[MigrationId, ...]] = {}
+    for members in by_unit.values():
+        for i, migration in enumerate(members):
+            deps = [members[i - 1].id] if i else []
+            for wanted in migration.requires:
+                deps.append(_resolve_requirement(migration, wanted, index, closure, features))
+            edges[migration.id] = tuple(dict.fromkeys(deps))
+    return edges
+
+
+def _resolve_requirement(
+    migration: Migration,
+    wanted: MigrationId,
+    index: Mapping[tuple[str, tuple[int, ...]], MigrationId],
+    closure: Mapping[str, frozenset[str]],
+    features: FeatureTable,
+) -> MigrationId:
+    line = migration.requires_line.get(wanted)
+    where = f"migrations/{migration.path}" + (f":{line}" if line else "")
+    target = index.get((wanted.unit, version_key(wanted.version)))
+    if target is None:
+        raise DependencyError(
+            f"{where}: {migration.id} requires {wanted}, but no such migration exists",
+            f"check the unit and version; the folder should be migrations/{wanted.unit}/{wanted.version}_*",
+        )
+    own = migration.id.unit
+    if target.unit not in closure[own]:
+        raise DependencyError(
+            f"{where}: {migration.id} requires {target} (unit {target.unit}), "
+            f"which is not always on when {own} is on",
+            requirement_hint(own, target.unit),
+        )
+    return target
+
+
+def requirement_hint(own_unit: str, target_unit: str) -> str:
+    """What to do when `own_unit` needs something of `target_unit` outside its closure."""
+    own = own_unit.split("+")
+    target = [f for f in target_unit.split("+") if f != "core"]
+    bridge = "+".join(sorted(set(own) | set(target)))
+    if len(own) == 1 and own_unit != "core":
+        return (
+            f"move the statement to migrations/{bridge}/, or add "
+            f"{', '.join(repr(t) for t in target)} to {own_unit!r} in [features]"
+        )
+    if own_unit == "core":
+        return f"move the statement to migrations/{target_unit}/ (core cannot depend on a feature)"
+    return f"move the statement to migrations/{bridge}/"
+
+
+def order(
+    migrations: Sequence[Migration],
+    edges: Mapping[MigrationId, Iterable[MigrationId]],
+    units: Sequence[Unit],
+) -> tuple[Migration, ...]:
+    """Kahn's algorithm with a priority queue keyed by (version, unit rank, version text)."""
+    rank = unit_rank(units)
+    by_id = {m.id: m for m in migrations}
+    waiting = {mid: set(deps) & by_id.keys() for mid, deps in edges.items() if mid in by_id}
+    for mid in by_id:
+        waiting.setdefault(mid, set())
+    dependents: dict[MigrationId, list[MigrationId]] = {mid: [] for mid in by_id}
+    for mid, deps in waiting.items():
+        for dep in deps:
+            dependents[dep].append(mid)
+
+    def priority(mid: MigrationId) -> tuple[tuple[int, ...], int, str, str]:
+        return (version_key(mid.version), rank.get(mid.unit, len(rank)), mid.unit, mid.version)
+
+    ready = [(priority(mid), mid) for mid, deps in waiting.items() if not deps]
+    heapq.heapify(ready)
+    result: list[Migration] = []
+    while ready:
+        _, mid = heapq.heappop(ready)
+        result.append(by_id[mid])
+        for nxt in dependents[mid]:
+            waiting[nxt].discard(mid)
+            if not waiting[nxt]:
+                heapq.heappush(ready, (priority(nxt), nxt))
+    if len(result) < len(by_id):
+        stuck = {str(mid): sorted(str(d) for d in deps) for mid, deps in sorted(waiting.items()) if deps}
+        cycle = find_cycle(stuck) or sorted(stuck)
+        raise DependencyError(
+            f"migrations depend on each other in a cycle: {' -> '.join(cycle)}",
+            "remove one of the `-- gatedb: requires` lines that close the cycle",
+        )
+    return tuple(result)

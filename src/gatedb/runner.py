@@ -1,0 +1,207 @@
+"""Execute a Plan's steps on a connection, one transaction per migration where the
+database allows it, reporting typed events. No printing here: the CLI renders events."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import sqlalchemy as sa
+
+from . import history
+from .database import first_line
+from .dialects import Dialect
+from .errors import DatabaseError, MigrationFileError
+from .model import Migration, Step
+
+
+@dataclass(frozen=True)
+class StepStarted:
+    step: Step
+    index: int  # 1-based
+    total: int
+
+
+@dataclass(frozen=True)
+class StepFinished:
+    step: Step
+    index: int
+    total: int
+    duration_ms: int
+
+
+Event = StepStarted | StepFinished
+Listener = Callable[[Event], None]
+
+
+def run_steps(
+    conn: sa.Connection,
+    dialect: Dialect,
+    steps: Sequence[Step],
+    migrations_dir: str,
+    on_event: Listener | None = None,
+) -> list[Step]:
+    """Run each step; stop at the first failure with a DatabaseError naming the file.
+    What ran before the failure stays applied."""
+    emit = on_event or (lambda _event: None)
+    done: list[Step] = []
+    for index, step in enumerate(steps, start=1):
+        emit(StepStarted(step, index, len(steps)))
+        started = time.perf_counter()
+        if dialect.transactional_ddl and step.migration.transactional:
+            _run_in_transaction(conn, dialect, step, migrations_dir, started)
+        else:
+            _run_tracked(conn, dialect, step, migrations_dir, started)
+        done.append(step)
+        emit(StepFinished(step, index, len(steps), _ms(started)))
+    return done
+
+
+def _ms(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)
+
+
+def _run_in_transaction(conn: sa.Connection, dialect: Dialect, step: Step, migrations_dir: str, started: float) -> None:
+    try:
+        with conn.begin():
+            _execute(conn, dialect, step, migrations_dir)
+            _bookkeep(conn, dialect, step, started)
+    except MigrationFileError:
+        raise
+    except Exception as exc:
+        raise _failed(step, exc) from None
+
+
+def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, migrations_dir: str, started: float) -> None:
+    """No transactional DDL (MySQL) or a no-transaction migration: mark it running first,
+    count statements as they commit, and mark it applied at the end. A crash leaves the
+    `running` row behind for the next run to report."""
+    migration = step.migration
+    checksum = migration.checksum(dialect.name)
+    if step.direction == "up":
+        with conn.begin():
+            history.record(conn, migration, checksum, "running")
+    else:
+        with conn.begin():
+            history.set_state(conn, migration.id, "running")
+
+    ran = [0]
+
+    def progress(n: int) -> None:
+        ran[0] = n
+        with conn.begin():
+            history.set_progress(conn, migration.id, n)
+
+    # Autocommit: each statement commits as it runs, so the count in the row is true.
+    conn.execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        _execute(conn, dialect, step, migrations_dir, progress)
+    except MigrationFileError:
+        raise
+    except Exception as exc:
+        error = _failed(step, exc)
+        if ran[0] == 0 and step.direction == "up" and migration.kind == "sql":
+            _forget_quietly(conn, migration)  # its first statement failed: nothing of it is in the database
+        raise error from None
+    finally:
+        conn.execution_options(isolation_level=conn.default_isolation_level)
+    with conn.begin():
+        _bookkeep(conn, dialect, step, started)
+
+
+def _forget_quietly(conn: sa.Connection, migration: Migration) -> None:
+    try:
+        if conn.in_transaction():
+            conn.rollback()
+        with conn.begin():
+            history.forget(conn, [migration.id])
+    except Exception:  # the connection is gone: the `running` row stays for the next run to report
+        pass
+
+
+def _bookkeep(conn: sa.Connection, dialect: Dialect, step: Step, started: float) -> None:
+    migration = step.migration
+    if step.direction == "up":
+        history.record(conn, migration, migration.checksum(dialect.name), "applied", _ms(started))
+    else:
+        history.forget(conn, [migration.id])
+
+
+def _failed(step: Step, exc: BaseException) -> DatabaseError:
+    migration = step.migration
+    verb = "up" if step.direction == "up" else "down"
+    return DatabaseError(
+        f"migration {migration.id} failed ({verb}, migrations/{migration.path}): {first_line(exc)}",
+        "fix the migration and run gatedb migrate again; the migrations before it stay applied",
+    )
+
+
+def _execute(
+    conn: sa.Connection, dialect: Dialect, step: Step, migrations_dir: str, progress: Callable[[int], None] | None = None
+) -> None:
+    migration = step.migration
+    if migration.kind == "python":
+        run_python(conn, migration, migrations_dir, step.direction)
+        return
+    sql = migration.up_sql(dialect.name) if step.direction == "up" else migration.down_sql(dialect.name)
+    if sql is None:
+        raise MigrationFileError(
+            f"migrations/{migration.path}: no {step.direction} SQL for {dialect.name}",
+            f"add {'up' if step.direction == 'up' else 'down'}.sql or a {dialect.name} variant",
+        )
+    dialect.execute_script(conn.connection.dbapi_connection, sql, migration.transactional, progress)
+
+
+def load_python(migration: Migration, migrations_dir: str) -> Any:
+    """Import a Python migration's module from its file, without keeping it in sys.modules."""
+    path = Path(migrations_dir) / migration.path
+    name = f"gatedb_migration_{migration.id.unit}_{migration.id.version}".replace(".", "_").replace("+", "_").replace("-", "_")
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise MigrationFileError(f"migrations/{migration.path}: cannot be imported", "check the file name")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"migrations/{migration.path}" + (f":{line}" if line else "")
+        raise MigrationFileError(f"{where}: cannot be imported: {exc.__class__.__name__}: {exc}", "fix the Python file") from None
+    finally:
+        sys.modules.pop(name, None)
+    return module
+
+
+def run_python(conn: sa.Connection, migration: Migration, migrations_dir: str, direction: str) -> None:
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    module = load_python(migration, migrations_dir)
+    function = getattr(module, "upgrade" if direction == "up" else "downgrade", None)
+    if function is None:
+        raise MigrationFileError(
+            f"migrations/{migration.path}: no {'upgrade' if direction == 'up' else 'downgrade'}(op) function",
+            "define it at module level",
+        )
+    function(Operations(MigrationContext.configure(connection=conn)))
+
+
+def python_sql(migration: Migration, migrations_dir: str, dialect: str, direction: str = "up") -> str:
+    """The SQL a Python migration would emit, rendered offline by Alembic (for --dry-run)."""
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    module = load_python(migration, migrations_dir)
+    buffer = io.StringIO()
+    context = MigrationContext.configure(dialect_name=dialect, opts={"as_sql": True, "output_buffer": buffer})
+    function = getattr(module, "upgrade" if direction == "up" else "downgrade")
+    try:
+        function(Operations(context))
+    except Exception as exc:
+        return f"-- cannot render {migration.path} offline: {exc.__class__.__name__}: {exc}\n"
+    return buffer.getvalue()
