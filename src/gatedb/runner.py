@@ -109,6 +109,8 @@ def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, migrations_d
             _forget_quietly(conn, migration)  # its first statement failed: nothing of it is in the database
         raise error from None
     finally:
+        if conn.in_transaction():  # Alembic's op autobegins; in autocommit mode this only closes it
+            conn.commit()
         conn.execution_options(isolation_level=conn.default_isolation_level)
     with conn.begin():
         _bookkeep(conn, dialect, step, started)
