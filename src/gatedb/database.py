@@ -19,8 +19,9 @@ _DRIVERS = {
 
 
 def mask(text: str) -> str:
-    """Hide every password of a URL (`scheme://user:secret@host`) found in a text."""
-    return re.sub(r"(?P<head>[a-zA-Z][\w+.\-]*://[^:/@\s]*:)[^@\s]*@", r"\g<head>***@", text)
+    """Hide every password of a URL (`user:secret@host`) found in a text, even in a
+    malformed URL: whatever stands between `user:` and `@` is masked."""
+    return re.sub(r"(?P<head>[^\s:/@'\"]+:)[^@\s'\"/]*@", r"\g<head>***@", text)
 
 
 def normalise_url(url: str, base: str | None = None) -> str:

@@ -80,7 +80,7 @@ def _resolve_requirement(
     features: FeatureTable,
 ) -> MigrationId:
     line = migration.requires_line.get(wanted)
-    where = f"migrations/{migration.path}" + (f":{line}" if line else "")
+    where = f"migrations/{migration.header_file}" + (f":{line}" if line else "")
     target = index.get((wanted.unit, version_key(wanted.version)))
     if target is None:
         raise DependencyError(

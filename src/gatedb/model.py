@@ -96,8 +96,10 @@ class Migration:
         normalised = text.replace("\r\n", "\n").replace("\r", "\n")
         return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
-    def label(self) -> str:
-        return f"{self.id} ({self.path})"
+    @property
+    def header_file(self) -> str:
+        """The file whose leading comments hold the directives (a folder's up.sql)."""
+        return self.path if self.path.endswith((".sql", ".py")) else f"{self.path}/up.sql"
 
 
 @dataclass(frozen=True)
