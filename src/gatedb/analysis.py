@@ -3,21 +3,69 @@ through pyscan's recording `op`. The glue between files and the pure scanners.""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
-from .model import Migration
+from .model import DIALECTS, Migration, Project
 
 
-def scan(migration: Migration, migrations_dir: str, dialect: str, direction: str = "up"):  # -> sqlscan.ScanResult
-    from . import sqlscan
-
+def scan(migration: Migration, migrations_dir: str, dialect: str, direction: str = "up"):  # -> sqlscan.ScanResult | None
+    """The facts of one direction of a migration; None when it has no such direction."""
     if migration.kind == "python":
-        from .pyscan import scan_python_migration
-
-        return scan_python_migration(Path(migrations_dir) / migration.path, dialect, direction)
+        if direction == "down" and not migration.has_down(dialect):
+            return None
+        return _scan_python(str(Path(migrations_dir) / migration.path), migration.checksum(dialect), dialect, direction)
     sql = migration.up_sql(dialect) if direction == "up" else migration.down_sql(dialect)
-    return sqlscan.scan_sql(sql or "", dialect)
+    if sql is None:
+        return None
+    return _scan_sql(sql, dialect)
+
+
+@lru_cache(maxsize=4096)
+def _scan_sql(sql: str, dialect: str):  # type: ignore[no-untyped-def]
+    from .sqlscan import scan_sql
+
+    return scan_sql(sql, dialect)
+
+
+@lru_cache(maxsize=1024)
+def _scan_python(path: str, checksum: str, dialect: str, direction: str):  # type: ignore[no-untyped-def]
+    from .pyscan import scan_python_migration
+
+    del checksum  # part of the cache key only: a changed file is scanned again
+    return scan_python_migration(Path(path), dialect, direction)
 
 
 def created_tables(migration: Migration, migrations_dir: str, dialect: str) -> frozenset[str]:
-    return frozenset(scan(migration, migrations_dir, dialect).created_tables)
+    result = scan(migration, migrations_dir, dialect)
+    return frozenset(result.created_tables) if result is not None else frozenset()
+
+
+def scanned_file(migration: Migration, dialect: str, direction: str = "up") -> str:
+    """The file the facts of this direction come from, relative to the project."""
+    if migration.kind == "python" or migration.path.endswith(".sql") and dialect not in migration.up:
+        return f"migrations/{migration.path}"
+    if migration.path.endswith(".sql"):
+        return f"migrations/{migration.path[:-4]}.{dialect}.sql"
+    name = f"{direction}.{dialect}.sql" if dialect in (migration.up if direction == "up" else migration.down) else f"{direction}.sql"
+    return f"migrations/{migration.path}/{name}"
+
+
+def facts_for(project: Project, dialect: str):  # -> checker.Facts
+    from .checker import Facts
+
+    up, down, files = {}, {}, {}
+    for migration in project.migrations:
+        result = scan(migration, project.migrations_dir, dialect)
+        if result is None:
+            continue
+        up[migration.id] = result
+        down[migration.id] = scan(migration, project.migrations_dir, dialect, "down")
+        files[migration.id] = scanned_file(migration, dialect)
+    return Facts(up, down, files)
+
+
+def dialects_of(project: Project, configured: str) -> tuple[str, ...]:
+    """The dialects a project writes SQL for: those with variants, else the configured one."""
+    named = {d for m in project.migrations for d in list(m.up) + list(m.down) if d}
+    return tuple(d for d in DIALECTS if d in named) or (configured,)

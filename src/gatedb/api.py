@@ -402,3 +402,64 @@ def render_sql(project: Project, steps: Sequence[Step], dialect: str) -> str:
     return "\n".join(parts)
 
 
+
+
+# --- check ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    diagnostics: tuple  # of checker.Diagnostic
+    dialects: tuple[str, ...]
+    project: Project | None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.level == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.level == "warning")
+
+
+def check(project: str | os.PathLike[str] | Project = ".", *, dialects: Sequence[str] | None = None, database: str | None = None) -> CheckReport:
+    """Every static diagnostic, for every feature set at once. Touches no database."""
+    from . import analysis, checker
+
+    try:
+        proj = open_project(project)
+    except GatedbError as exc:
+        found = checker.diagnostic("GD010", _manifest_name(project), 0, exc.message, exc.hint or "")
+        return CheckReport((found,) if found else (), (), None)
+    severities = check_severities(proj)
+    chosen = tuple(dialects) if dialects else analysis.dialects_of(proj, dialect_name(database_url(proj, database)))
+    found: dict[tuple[str, str, str], object] = {}
+    for dialect in chosen:
+        for diag in checker.check(proj, analysis.facts_for(proj, dialect), severities):
+            found.setdefault((diag.id, diag.file, diag.message), diag)
+    ordered = tuple(found.values())
+    return CheckReport(ordered, chosen, proj)
+
+
+def _manifest_name(project: object) -> str:
+    return "gatedb.toml" if not isinstance(project, Project) else Path(project.manifest_path).name
+
+
+def check_severities(project: Project) -> dict[str, str]:
+    """[check.severity] in the manifest: rule id -> error | warning | off."""
+    from .checker import LEVELS, RULES
+    from .errors import ManifestError
+
+    section = project.settings.get("check", {})
+    if not isinstance(section, dict) or not set(section) <= {"severity"}:
+        raise ManifestError(f"{_manifest_name(project)}: [check] takes one table, severity", 'write [check.severity] with GD004 = "error" and the like')
+    table = section.get("severity", {})
+    out = {}
+    for rule, level in dict(table).items():
+        if rule not in RULES or level not in LEVELS:
+            raise ManifestError(
+                f"{_manifest_name(project)}: [check.severity] {rule} = {level!r} is not a known rule and level",
+                f"rules: GD001..GD{len(RULES):03d}; levels: {', '.join(LEVELS)}",
+            )
+        out[rule] = level
+    return out

@@ -1,0 +1,463 @@
+"""`gatedb check`: diagnostics that hold for every feature set, from static facts. Pure.
+
+Input: the project and, per migration, what its SQL does (sqlscan.ScanResult for the
+up and the down direction). Output: every finding as a Diagnostic; nothing raises.
+
+Why this covers all 2^N feature sets without enumerating them: whenever a unit U is
+on, the units of its closure are on, and in the smallest feature set that turns U on
+(U's own features, without defaults) *only* those are. So
+- a reference that resolves within closure(U), in the global order, resolves in every
+  feature set where U is on, unless another unit's migration drops or renames the object:
+  that interference is checked pairwise over the dependency graph (GD005, GD006);
+- a reference that needs a unit outside closure(U) breaks in that smallest set (GD001).
+One simulation per unit over its closure, one over all units, and pairwise checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from . import graph
+from .model import Migration, MigrationId, Project
+from .sqlscan import ObjectRef, ScanResult, StatementFacts
+
+# id -> (default level, what it finds)
+RULES: dict[str, tuple[str, str]] = {
+    "GD001": ("error", "references an object created by a unit outside the migration's closure"),
+    "GD002": ("error", "references an object that no migration creates"),
+    "GD003": ("error", "creates an object that already exists"),
+    "GD004": ("warning", "two units alter the same table with no dependency between them"),
+    "GD005": ("error", "migrations the graph leaves unordered give different schemas in each order"),
+    "GD006": ("error", "a feature enabled later touches an object that a later migration renamed or dropped"),
+    "GD007": ("warning", "a down migration does not undo its up migration"),
+    "GD008": ("warning", "a statement the analysis does not understand"),
+    "GD009": ("error", "references an object that is created only after it, by a unit in its closure"),
+    "GD010": ("error", "the project cannot be loaded"),
+    "GD011": ("error", "the live schema differs from the static prediction (check --matrix)"),
+    "GD012": ("error", "a feature set fails to migrate on a real database (check --matrix)"),
+}
+LEVELS = ("error", "warning", "off")
+# Kinds whose absence is a defect even when no migration creates them: the rest
+# (functions, types, sequences, extensions) may come from the database itself.
+ALWAYS_CHECKED = frozenset({"table", "view", "column"})
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    file: str
+    line: int
+    id: str
+    level: str
+    message: str
+    hint: str = ""
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "level": self.level, "file": self.file, "line": self.line, "message": self.message, "hint": self.hint}
+
+
+def diagnostic(rule: str, file: str, line: int, message: str, hint: str = "", severities: Mapping[str, str] | None = None) -> Diagnostic | None:
+    level = (severities or {}).get(rule, RULES[rule][0])
+    return None if level == "off" else Diagnostic(file, line, rule, level, message, hint)
+
+
+@dataclass
+class Facts:
+    """What each migration does, as scanned for one dialect."""
+
+    up: Mapping[MigrationId, ScanResult]
+    down: Mapping[MigrationId, ScanResult | None] = field(default_factory=dict)
+    files: Mapping[MigrationId, str] = field(default_factory=dict)  # the scanned file, for locations
+
+
+# --- the symbolic schema ---------------------------------------------------------------
+
+
+def _key(obj: ObjectRef) -> tuple[str, str, str | None]:
+    return (obj.kind, obj.name, obj.table)
+
+
+class SchemaState:
+    """Objects that exist after running some migrations, each with the migration that made it."""
+
+    def __init__(self) -> None:
+        self.objects: dict[tuple[str, str, str | None], MigrationId] = {}
+        self.column_lists: set[str] = set()  # tables whose columns are known (created with a column list)
+
+    def exists(self, obj: ObjectRef) -> bool:
+        if obj.kind == "column":
+            if obj.table not in self.column_lists:
+                return self.exists(ObjectRef("table", obj.table or "")) or self.exists(ObjectRef("view", obj.table or ""))
+            return _key(obj) in self.objects
+        if obj.table is None and obj.kind in ("index", "constraint", "trigger"):
+            return any(k[0] == obj.kind and k[1] == obj.name for k in self.objects)
+        return _key(obj) in self.objects
+
+    def create(self, obj: ObjectRef, by: MigrationId) -> None:
+        self.objects[_key(obj)] = by
+        if obj.kind == "column" and obj.table:
+            self.column_lists.add(obj.table)
+
+    def drop(self, obj: ObjectRef) -> None:
+        for key in [k for k in self.objects if k[:2] == (obj.kind, obj.name) and (obj.table is None or k[2] == obj.table)]:
+            del self.objects[key]
+        if obj.kind in ("table", "view"):
+            for key in [k for k in self.objects if k[2] == obj.name]:
+                del self.objects[key]
+            self.column_lists.discard(obj.name)
+
+    def rename(self, old: ObjectRef, new: ObjectRef, by: MigrationId) -> None:
+        self.drop_only(old)
+        self.create(new, by)
+        if old.kind == "table":
+            for key in [k for k in self.objects if k[2] == old.name]:
+                self.objects[(key[0], key[1], new.name)] = self.objects.pop(key)
+            if old.name in self.column_lists:
+                self.column_lists.discard(old.name)
+                self.column_lists.add(new.name)
+
+    def drop_only(self, obj: ObjectRef) -> None:
+        self.objects.pop(_key(obj), None)
+
+    def tables(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {k[1]: set() for k in self.objects if k[0] == "table"}
+        for kind, name, table in self.objects:
+            if kind == "column" and table in out:
+                out[table].add(name)
+        return out
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A statement that needs an object the simulated schema lacks at that point."""
+
+    migration: MigrationId
+    statement: StatementFacts
+    obj: ObjectRef
+    verb: str  # "references", "alters", "drops", "renames", "creates"
+
+
+def simulate(order: Sequence[Migration], facts: Facts) -> tuple[SchemaState, list[Miss]]:
+    """Run the migrations symbolically, in order; collect every unmet need and duplicate."""
+    state = SchemaState()
+    misses: list[Miss] = []
+    for migration in order:
+        result = facts.up.get(migration.id)
+        if result is None:
+            continue
+        for statement in result.statements:
+            apply_statement(state, migration.id, statement, misses)
+    return state, misses
+
+
+def apply_statement(state: SchemaState, mid: MigrationId, st: StatementFacts, misses: list[Miss]) -> None:
+    created = {_key(o) for o in st.creates}
+    for verb, objs in (("references", st.references), ("alters", st.alters)):
+        for obj in sorted(objs):
+            if _key(obj) in created or obj.kind not in ALWAYS_CHECKED | {"type", "function", "sequence"}:
+                continue
+            if not state.exists(obj):
+                misses.append(Miss(mid, st, obj, verb))
+    for old, new in st.renames:
+        if not state.exists(old):
+            misses.append(Miss(mid, st, old, "renames"))
+        state.rename(old, new, mid)
+    for obj in sorted(st.drops):
+        if not state.exists(obj) and obj not in st.guarded:
+            misses.append(Miss(mid, st, obj, "drops"))
+        state.drop(obj)
+    renamed_to = {_key(new) for _old, new in st.renames}
+    for obj in sorted(st.creates):
+        if _key(obj) in renamed_to:
+            continue
+        if state.exists(obj) and obj not in st.guarded and obj.kind != "column" or (
+            obj.kind == "column" and _key(obj) in state.objects and obj not in st.guarded
+        ):
+            misses.append(Miss(mid, st, obj, "creates"))
+        state.create(obj, mid)
+
+
+# --- the checks ----------------------------------------------------------------------
+
+
+class Checker:
+    def __init__(self, project: Project, facts: Facts, severities: Mapping[str, str] | None = None) -> None:
+        self.project = project
+        self.facts = facts
+        self.severities = dict(severities or {})
+        self.closure = graph.closures(project.units, project.features)
+        self.position = {m.id: i for i, m in enumerate(project.migrations)}
+        self.by_id = {m.id: m for m in project.migrations}
+        self.creators = self._creators()
+        self.ancestors = self._ancestors()
+        self.found: dict[tuple[str, str, str], Diagnostic] = {}
+
+    def run(self) -> list[Diagnostic]:
+        self.check_scan_warnings()
+        self.check_references()
+        self.check_interference()
+        self.check_down_migrations()
+        return sorted(self.found.values(), key=lambda d: (self.position_of(d), d.line, d.id, d.message))
+
+    def position_of(self, d: Diagnostic) -> int:
+        for mid, file in self.facts.files.items():
+            if file == d.file:
+                return self.position.get(mid, 0)
+        return 0
+
+    # helpers
+
+    def add(self, rule: str, mid: MigrationId, line: int, message: str, hint: str = "") -> None:
+        file = self.file(mid)
+        found = diagnostic(rule, file, line, message, hint, self.severities)
+        if found is not None:
+            self.found.setdefault((rule, file, message), found)  # one per finding, at its first line
+
+    def file(self, mid: MigrationId) -> str:
+        return self.facts.files.get(mid) or f"migrations/{self.by_id[mid].header_file}"
+
+    def _creators(self) -> dict[tuple[str, str, str | None], list[MigrationId]]:
+        """Every migration that creates (or renames something into) each object, in order."""
+        found: dict[tuple[str, str, str | None], list[MigrationId]] = {}
+        for migration in self.project.migrations:
+            result = self.facts.up.get(migration.id)
+            for statement in result.statements if result else ():
+                for obj in list(statement.creates) + [new for _old, new in statement.renames]:
+                    found.setdefault(_key(obj), []).append(migration.id)
+        return found
+
+    def creators_of(self, obj: ObjectRef) -> list[MigrationId]:
+        if obj.table is None and obj.kind in ("index", "constraint", "trigger"):
+            return [m for k, ms in self.creators.items() if k[:2] == (obj.kind, obj.name) for m in ms]
+        return self.creators.get(_key(obj), [])
+
+    def _ancestors(self) -> dict[MigrationId, int]:
+        """Bitset of every migration each one (transitively) comes after, by explicit edges."""
+        edges = graph.explicit_edges(self.project.migrations, self.project.units, self.project.features)
+        bit = {m.id: 1 << i for i, m in enumerate(self.project.migrations)}
+        ancestors: dict[MigrationId, int] = {}
+        for migration in self.project.migrations:  # already in topological order
+            mask = 0
+            for dep in edges.get(migration.id, ()):
+                mask |= bit[dep] | ancestors[dep]
+            ancestors[migration.id] = mask
+        return ancestors
+
+    def ordered(self, a: MigrationId, b: MigrationId) -> bool:
+        """Is there a dependency path between a and b, in either direction?"""
+        pa, pb = self.position[a], self.position[b]
+        return bool(self.ancestors[b] >> pa & 1) or bool(self.ancestors[a] >> pb & 1)
+
+    def smallest_set(self, unit: str) -> str:
+        features = sorted(self.project.unit(unit).features, key=self.project.features.position)
+        return "--no-default-features" + (f" --features {','.join(features)}" if features else "")
+
+    # GD008
+
+    def check_scan_warnings(self) -> None:
+        for mid, result in self.facts.up.items():
+            for warning in result.warnings:
+                self.add("GD008", mid, warning.line, warning.message, "gatedb cannot see what it does; give the statement a simpler shape, or set GD008 to \"off\" in [check.severity]")
+
+    # GD001, GD002, GD003, GD009, and GD005 for fresh installs
+
+    def check_references(self) -> None:
+        for unit in self.project.units:
+            members = [m for m in self.project.migrations if m.id.unit in self.closure[unit.name]]
+            _state, misses = simulate(members, self.facts)
+            for miss in misses:
+                if miss.migration.unit == unit.name:
+                    self.report_miss(miss, in_closure_run=True)
+        _state, misses = simulate(self.project.migrations, self.facts)
+        for miss in misses:
+            self.report_miss(miss, in_closure_run=False)
+
+    def report_miss(self, miss: Miss, in_closure_run: bool) -> None:
+        mid, obj, line = miss.migration, miss.obj, miss.statement.line
+        own = mid.unit
+        if miss.verb == "creates":
+            first = next((c for c in self.creators_of(obj) if c != mid), None)
+            where = f" (created first by {first})" if first else ""
+            self.add("GD003", mid, line, f"{mid} creates {obj}, which already exists{where}", "drop the duplicate statement, or write IF NOT EXISTS if running it twice is intended")
+            return
+        creators = [c for c in self.creators_of(obj) if c != mid]
+        if not creators:
+            if obj.kind in ALWAYS_CHECKED:
+                self.add("GD002", mid, line, f"{mid} {miss.verb} {obj}, which no migration creates", f"create {obj.name} in a migration of {own} or of a unit in its closure, or fix the name")
+            return
+        inside = [c for c in creators if c.unit in self.closure[own]]
+        if not inside:
+            creator = creators[0]
+            self.add(
+                "GD001",
+                mid,
+                line,
+                f"{mid} {miss.verb} {obj}, created by {creator} (unit {creator.unit}), which is not always on when {own} is on; "
+                f"it breaks with {self.smallest_set(own)}",
+                graph.requirement_hint(own, creator.unit),
+            )
+            return
+        if in_closure_run:
+            creator = inside[0]
+            if creator.unit == own:
+                hint = f"move the statement after {creator}, into a later migration of {own}"
+            else:
+                hint = f"add `-- gatedb: requires {creator}` to {self.file(mid)}"
+            self.add("GD009", mid, line, f"{mid} {miss.verb} {obj}, but {creator} creates it only later in the order", hint)
+            return
+        # It resolves in its own closure but not with every unit on: another unit interferes.
+        droppers = [d for d in self.droppers_of(obj) if d.unit not in self.closure[own] and self.position[d] < self.position[mid]]
+        culprit = droppers[0] if droppers else None
+        if culprit is not None:
+            self.add(
+                "GD005",
+                mid,
+                line,
+                f"{mid} {miss.verb} {obj}, which {culprit} (unit {culprit.unit}) drops or renames before it when both units are on",
+                f"make one depend on the other (`-- gatedb: requires`), so that a single order holds for every feature set",
+            )
+
+    def droppers_of(self, obj: ObjectRef) -> list[MigrationId]:
+        out = []
+        for migration in self.project.migrations:
+            result = self.facts.up.get(migration.id)
+            for statement in result.statements if result else ():
+                gone = {_key(o) for o in statement.drops} | {_key(old) for old, _new in statement.renames}
+                if _key(obj) in gone or (obj.kind == "column" and ("table", obj.table, None) in gone):
+                    out.append(migration.id)
+                    break
+        return out
+
+    # GD004, GD005, GD006
+
+    def check_interference(self) -> None:
+        touches: dict[str, list[tuple[MigrationId, StatementFacts, str, frozenset[ObjectRef]]]] = {}
+        uses: dict[tuple[str, str, str | None], list[tuple[MigrationId, StatementFacts]]] = {}
+        for migration in self.project.migrations:
+            result = self.facts.up.get(migration.id)
+            for st in result.statements if result else ():
+                for obj in st.alters:
+                    if obj.kind == "table":
+                        subs = frozenset(o for o in st.creates | st.drops | st.alters if o.table == obj.name)
+                        touches.setdefault(obj.name, []).append((migration.id, st, "alters", subs))
+                for obj in st.references | st.alters:
+                    uses.setdefault(_key(obj), []).append((migration.id, st))
+        self.check_parallel_alters(touches)
+        self.check_drops_against_uses(uses)
+
+    def check_parallel_alters(self, touches: Mapping[str, list[tuple[MigrationId, StatementFacts, str, frozenset[ObjectRef]]]]) -> None:
+        for table, entries in touches.items():
+            for i, (a, st_a, _v, subs_a) in enumerate(entries):
+                for b, st_b, _w, subs_b in entries[i + 1:]:
+                    if a.unit == b.unit or self.ordered(a, b):
+                        continue
+                    pure_additions = subs_a and subs_b and not (subs_a & subs_b) and not (st_a.drops or st_b.drops or st_a.renames or st_b.renames)
+                    if pure_additions:
+                        continue  # distinct additions commute: any order gives the same schema
+                    first, second = sorted((a, b), key=self.position.__getitem__)
+                    self.add(
+                        "GD004",
+                        second,
+                        (st_b if second == b else st_a).line,
+                        f"{second} (unit {second.unit}) and {first} (unit {first.unit}) both alter table {table}, and neither depends on the other",
+                        f"add `-- gatedb: requires {first}` to {self.file(second)} if both can be on together, so their order is fixed",
+                    )
+
+    def check_drops_against_uses(self, uses: Mapping[tuple[str, str, str | None], list[tuple[MigrationId, StatementFacts]]]) -> None:
+        for dropper in self.project.migrations:
+            result = self.facts.up.get(dropper.id)
+            for st in result.statements if result else ():
+                gone = [(o, "drops") for o in st.drops] + [(old, "renames") for old, _new in st.renames]
+                for obj, verb in gone:
+                    for user, use_st in uses.get(_key(obj), []):
+                        if user == dropper.id or self.ordered(user, dropper.id):
+                            continue
+                        if self.position[user] > self.position[dropper.id]:
+                            continue  # fresh installs break here: reported by the simulation (GD005)
+                        own = user.unit
+                        if own not in self.closure[dropper.id.unit]:
+                            self.add(
+                                "GD006",
+                                user,
+                                use_st.line,
+                                f"{user} uses {obj}, which {dropper.id} (unit {dropper.id.unit}) {verb} later; enabling {own} after "
+                                f"{dropper.id} ran runs {user} against a schema without it",
+                                f"make {dropper.id} require {user} (`-- gatedb: requires {user}` in {self.file(dropper.id)}) "
+                                f"if {dropper.id.unit} may depend on {own}, or use the new name in a new migration of {own}",
+                            )
+                        else:
+                            self.add(
+                                "GD005",
+                                user,
+                                use_st.line,
+                                f"{user} uses {obj} and {dropper.id} {verb} it, with no dependency between them: the schema depends on their order",
+                                f"add `-- gatedb: requires {user}` to {self.file(dropper.id)}",
+                            )
+
+    # GD007
+
+    def check_down_migrations(self) -> None:
+        for migration in self.project.migrations:
+            down = self.facts.down.get(migration.id)
+            up = self.facts.up.get(migration.id)
+            if down is None or up is None:
+                continue
+            undone = down.drops | {old for old, _new in down.renames}
+            dropped_tables = {o.name for o in undone if o.kind == "table"}
+            created_tables = {o.name for o in up.creates if o.kind == "table"}
+            left = []
+            for obj in sorted(up.creates):
+                if obj.kind in ("constraint", "column", "index", "trigger") and obj.table in created_tables | dropped_tables:
+                    continue  # goes with its table
+                if obj.kind == "constraint" and obj.table and obj.table in {o.table for o in down.alters | down.drops}:
+                    if any(o.kind == "constraint" and o.name == obj.name for o in undone):
+                        continue
+                if any(_key(o) == _key(obj) or (o.kind == obj.kind and o.name == obj.name and o.table is None) for o in undone):
+                    continue
+                if obj.kind in ("table", "column", "index", "view", "type", "function", "sequence", "trigger", "constraint"):
+                    left.append(obj)
+            if left:
+                names = ", ".join(str(o) for o in left[:5]) + (" ..." if len(left) > 5 else "")
+                self.add(
+                    "GD007",
+                    migration.id,
+                    0,
+                    f"the down migration of {migration.id} leaves what its up created: {names}",
+                    "drop each object the up migration creates in the down migration, newest first",
+                )
+
+
+def check(project: Project, facts: Facts, severities: Mapping[str, str] | None = None) -> list[Diagnostic]:
+    """Every diagnostic of the project, in migration order."""
+    return Checker(project, facts, severities).run()
+
+
+# --- what the analysis predicts the schema to be -----------------------------------------
+
+
+@dataclass(frozen=True)
+class PredictedSchema:
+    tables: Mapping[str, frozenset[str]]  # table -> columns
+    foreign_keys: frozenset[tuple[str, str]]  # (table, referenced table), self-references left out
+
+
+def predict(order: Iterable[Migration], facts: Facts) -> PredictedSchema:
+    """The tables, columns and foreign keys the active migrations should leave."""
+    migrations = list(order)
+    state, _misses = simulate(migrations, facts)
+    tables = state.tables()
+    fks: set[tuple[str, str]] = set()
+    for migration in migrations:
+        result = facts.up.get(migration.id)
+        for st in result.statements if result else ():
+            own = [o.name for o in st.creates | st.alters if o.kind == "table"]
+            for table in own:
+                for ref in st.references:
+                    if ref.kind == "table" and ref.name != table and st.kind in ("CREATE TABLE", "ALTER TABLE", "op.create_table", "op.create_foreign_key", "op.batch_alter_table"):
+                        fks.add((table, ref.name))
+    live = {name for name in tables}
+    return PredictedSchema({t: frozenset(c) for t, c in tables.items()}, frozenset((a, b) for a, b in fks if a in live and b in live))
