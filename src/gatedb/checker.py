@@ -156,12 +156,17 @@ def simulate(order: Sequence[Migration], facts: Facts) -> tuple[SchemaState, lis
 
 def apply_statement(state: SchemaState, mid: MigrationId, st: StatementFacts, misses: list[Miss]) -> None:
     created = {_key(o) for o in st.creates}
+    missing_tables: set[str] = set()
     for verb, objs in (("references", st.references), ("alters", st.alters)):
-        for obj in sorted(objs):
+        for obj in sorted(objs, key=lambda o: o.kind != "table"):  # tables first
             if _key(obj) in created or obj.kind not in ALWAYS_CHECKED | {"type", "function", "sequence"}:
                 continue
+            if obj.kind == "column" and obj.table in missing_tables:
+                continue  # the missing table is the finding, not each of its columns
             if not state.exists(obj):
                 misses.append(Miss(mid, st, obj, verb))
+                if obj.kind in ("table", "view"):
+                    missing_tables.add(obj.name)
     for old, new in st.renames:
         if not state.exists(old):
             misses.append(Miss(mid, st, old, "renames"))
@@ -171,13 +176,15 @@ def apply_statement(state: SchemaState, mid: MigrationId, st: StatementFacts, mi
             misses.append(Miss(mid, st, obj, "drops"))
         state.drop(obj)
     renamed_to = {_key(new) for _old, new in st.renames}
-    for obj in sorted(st.creates):
+    duplicate_tables: set[str] = set()
+    for obj in sorted(st.creates, key=lambda o: o.kind != "table"):  # tables first
         if _key(obj) in renamed_to:
             continue
-        if state.exists(obj) and obj not in st.guarded and obj.kind != "column" or (
-            obj.kind == "column" and _key(obj) in state.objects and obj not in st.guarded
-        ):
+        exists = _key(obj) in state.objects if obj.kind == "column" else state.exists(obj)
+        if exists and obj not in st.guarded and obj.table not in duplicate_tables:
             misses.append(Miss(mid, st, obj, "creates"))
+            if obj.kind == "table":
+                duplicate_tables.add(obj.name)  # the table is the finding, not each column
         state.create(obj, mid)
 
 

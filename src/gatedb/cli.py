@@ -356,8 +356,11 @@ def check(project: str, database: str | None, dialects: tuple[str, ...], fmt: st
 
         if not database:
             fail("--matrix needs a database server", "pass --database URL (sqlite:///scratch.db works too)", 2)
-        with Progress(fmt == "json", "checking", "checked") as progress:
-            outcome = matrix_mod.run_matrix(report.project, database, on_event=progress)
+        def progress(label: str) -> None:
+            if fmt != "json":
+                click.echo(f"applied feature set: {label}", err=True)
+
+        outcome = matrix_mod.run_matrix(report.project, database, on_event=progress)
         diagnostics += outcome.diagnostics
         runs = outcome.runs
     elapsed = time.perf_counter() - started
