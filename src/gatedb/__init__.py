@@ -2,29 +2,43 @@
 
 The feature set is the planner's input: core always runs, a feature's unit runs when the
 feature is on, a bridge `a+b` when all its features are on.
+
+Names are imported on first use, so that importing the pure core (gatedb.features,
+gatedb.planner, ...) loads no database library.
 """
 
-from .api import MigrateResult, Status, migrate, plan, prune, repair, resolve, status
-from .errors import GatedbError
-from .loader import load_project
-from .model import Migration, MigrationId, Plan, Project, Step, Unit
+from __future__ import annotations
 
-__all__ = [
-    "GatedbError",
-    "MigrateResult",
-    "Migration",
-    "MigrationId",
-    "Plan",
-    "Project",
-    "Status",
-    "Step",
-    "Unit",
-    "load_project",
-    "migrate",
-    "plan",
-    "prune",
-    "repair",
-    "resolve",
-    "status",
-]
+import importlib
+from typing import Any
+
+_WHERE = {
+    "migrate": "api",
+    "plan": "api",
+    "prune": "api",
+    "repair": "api",
+    "resolve": "api",
+    "status": "api",
+    "check": "api",
+    "MigrateResult": "api",
+    "Status": "api",
+    "CheckReport": "api",
+    "load_project": "loader",
+    "GatedbError": "errors",
+    "Migration": "model",
+    "MigrationId": "model",
+    "Plan": "model",
+    "Project": "model",
+    "Step": "model",
+    "Unit": "model",
+}
+__all__ = sorted(_WHERE)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'gatedb' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value

@@ -320,11 +320,14 @@ def _hidden(path: Path) -> bool:
 
 
 def _inside(path: Path, root: Path) -> None:
-    """Refuse a symlink or path that leads outside the migrations folder."""
+    """Refuse a symlink that leads outside the migrations folder. The walk goes down from
+    the root, so only a link can escape: plain entries need no resolve()."""
+    if not path.is_symlink():
+        return
     resolved = path.resolve()
     if resolved != root and root not in resolved.parents:
         raise MigrationFileError(
-            f"migrations/{path.relative_to(root).as_posix() if root in path.parents else path.name} leads outside the migrations folder (to {resolved})",
+            f"migrations/{path.relative_to(root).as_posix()} leads outside the migrations folder (to {resolved})",
             "copy the file into the migrations folder instead of linking to it",
         )
 
