@@ -81,53 +81,69 @@ def _key(obj: ObjectRef) -> tuple[str, str, str | None]:
     return (obj.kind, obj.name, obj.table)
 
 
+_CHILD_KINDS = ("index", "constraint", "trigger")
+
+
 class SchemaState:
-    """Objects that exist after running some migrations, each with the migration that made it."""
+    """Objects that exist after running some migrations, each with the migration that made it.
+    Indexed by table and by (kind, name) so that drops and renames stay cheap."""
 
     def __init__(self) -> None:
-        self.objects: dict[tuple[str, str, str | None], MigrationId] = {}
+        self.objects: dict[ObjectRef, MigrationId] = {}
+        self.children: dict[str, set[ObjectRef]] = {}  # table -> its columns, indexes, ...
+        self.named: dict[tuple[str, str], set[ObjectRef]] = {}  # (kind, name) -> objects
         self.column_lists: set[str] = set()  # tables whose columns are known (created with a column list)
 
     def exists(self, obj: ObjectRef) -> bool:
         if obj.kind == "column":
             if obj.table not in self.column_lists:
-                return self.exists(ObjectRef("table", obj.table or "")) or self.exists(ObjectRef("view", obj.table or ""))
-            return _key(obj) in self.objects
-        if obj.table is None and obj.kind in ("index", "constraint", "trigger"):
-            return any(k[0] == obj.kind and k[1] == obj.name for k in self.objects)
-        return _key(obj) in self.objects
+                table = obj.table or ""
+                return ObjectRef("table", table) in self.objects or ObjectRef("view", table) in self.objects
+            return obj in self.objects
+        if obj.table is None and obj.kind in _CHILD_KINDS:
+            return bool(self.named.get((obj.kind, obj.name)))
+        return obj in self.objects
 
     def create(self, obj: ObjectRef, by: MigrationId) -> None:
-        self.objects[_key(obj)] = by
-        if obj.kind == "column" and obj.table:
-            self.column_lists.add(obj.table)
+        self.objects[obj] = by
+        self.named.setdefault((obj.kind, obj.name), set()).add(obj)
+        if obj.table:
+            self.children.setdefault(obj.table, set()).add(obj)
+            if obj.kind == "column":
+                self.column_lists.add(obj.table)
+
+    def _remove(self, obj: ObjectRef) -> None:
+        self.objects.pop(obj, None)
+        self.named.get((obj.kind, obj.name), set()).discard(obj)
+        if obj.table:
+            self.children.get(obj.table, set()).discard(obj)
 
     def drop(self, obj: ObjectRef) -> None:
-        for key in [k for k in self.objects if k[:2] == (obj.kind, obj.name) and (obj.table is None or k[2] == obj.table)]:
-            del self.objects[key]
+        for found in list(self.named.get((obj.kind, obj.name), ())):
+            if obj.table is None or found.table == obj.table:
+                self._remove(found)
         if obj.kind in ("table", "view"):
-            for key in [k for k in self.objects if k[2] == obj.name]:
-                del self.objects[key]
+            for child in list(self.children.pop(obj.name, ())):
+                self._remove(child)
             self.column_lists.discard(obj.name)
 
     def rename(self, old: ObjectRef, new: ObjectRef, by: MigrationId) -> None:
-        self.drop_only(old)
+        self._remove(old)
         self.create(new, by)
         if old.kind == "table":
-            for key in [k for k in self.objects if k[2] == old.name]:
-                self.objects[(key[0], key[1], new.name)] = self.objects.pop(key)
+            for child in list(self.children.pop(old.name, ())):
+                made_by = self.objects[child]
+                self._remove(child)
+                self.create(ObjectRef(child.kind, child.name, new.name), made_by)
             if old.name in self.column_lists:
                 self.column_lists.discard(old.name)
                 self.column_lists.add(new.name)
 
-    def drop_only(self, obj: ObjectRef) -> None:
-        self.objects.pop(_key(obj), None)
-
     def tables(self) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {k[1]: set() for k in self.objects if k[0] == "table"}
-        for kind, name, table in self.objects:
-            if kind == "column" and table in out:
-                out[table].add(name)
+        out: dict[str, set[str]] = {o.name: set() for o in self.objects if o.kind == "table"}
+        for obj in self.objects:
+            if obj.kind == "column" and obj.table in out:
+                out[obj.table].add(obj.name)
         return out
 
 
@@ -154,38 +170,42 @@ def simulate(order: Sequence[Migration], facts: Facts) -> tuple[SchemaState, lis
     return state, misses
 
 
+_NEEDED = ALWAYS_CHECKED | {"type", "function", "sequence"}
+
+
 def apply_statement(state: SchemaState, mid: MigrationId, st: StatementFacts, misses: list[Miss]) -> None:
-    created = {_key(o) for o in st.creates}
+    found: list[Miss] = []
     missing_tables: set[str] = set()
     for verb, objs in (("references", st.references), ("alters", st.alters)):
         for obj in sorted(objs, key=lambda o: o.kind != "table"):  # tables first
-            if _key(obj) in created or obj.kind not in ALWAYS_CHECKED | {"type", "function", "sequence"}:
+            if obj.kind not in _NEEDED or obj in st.creates:
                 continue
             if obj.kind == "column" and obj.table in missing_tables:
                 continue  # the missing table is the finding, not each of its columns
             if not state.exists(obj):
-                misses.append(Miss(mid, st, obj, verb))
+                found.append(Miss(mid, st, obj, verb))
                 if obj.kind in ("table", "view"):
                     missing_tables.add(obj.name)
     for old, new in st.renames:
         if not state.exists(old):
-            misses.append(Miss(mid, st, old, "renames"))
+            found.append(Miss(mid, st, old, "renames"))
         state.rename(old, new, mid)
-    for obj in sorted(st.drops):
-        if not state.exists(obj) and obj not in st.guarded:
-            misses.append(Miss(mid, st, obj, "drops"))
+    for obj in st.drops:
+        if obj not in st.guarded and not state.exists(obj):
+            found.append(Miss(mid, st, obj, "drops"))
         state.drop(obj)
-    renamed_to = {_key(new) for _old, new in st.renames}
+    renamed_to = {new for _old, new in st.renames}
     duplicate_tables: set[str] = set()
     for obj in sorted(st.creates, key=lambda o: o.kind != "table"):  # tables first
-        if _key(obj) in renamed_to:
+        if obj in renamed_to:
             continue
-        exists = _key(obj) in state.objects if obj.kind == "column" else state.exists(obj)
+        exists = obj in state.objects if obj.kind == "column" else state.exists(obj)
         if exists and obj not in st.guarded and obj.table not in duplicate_tables:
-            misses.append(Miss(mid, st, obj, "creates"))
+            found.append(Miss(mid, st, obj, "creates"))
             if obj.kind == "table":
                 duplicate_tables.add(obj.name)  # the table is the finding, not each column
         state.create(obj, mid)
+    misses.extend(sorted(found, key=lambda m: (m.verb, m.obj)))  # sets have no stable order
 
 
 # --- the checks ----------------------------------------------------------------------
@@ -198,6 +218,7 @@ class Checker:
         self.severities = dict(severities or {})
         self.closure = graph.closures(project.units, project.features)
         self.position = {m.id: i for i, m in enumerate(project.migrations)}
+        self.units_by_position = [m.id.unit for m in project.migrations]
         self.by_id = {m.id: m for m in project.migrations}
         self.creators = self._creators()
         self.ancestors = self._ancestors()
@@ -273,15 +294,69 @@ class Checker:
     # GD001, GD002, GD003, GD009, and GD005 for fresh installs
 
     def check_references(self) -> None:
-        for unit in self.project.units:
-            members = [m for m in self.project.migrations if m.id.unit in self.closure[unit.name]]
-            _state, misses = simulate(members, self.facts)
-            for miss in misses:
-                if miss.migration.unit == unit.name:
-                    self.report_miss(miss, in_closure_run=True)
+        """Each need against its own closure (the smallest feature set that turns its unit
+        on), then one symbolic run with every unit on, for duplicates and interference."""
+        events = self._events()
+        for migration in self.project.migrations:
+            result = self.facts.up.get(migration.id)
+            scope = self.closure[migration.id.unit]
+            for index, st in enumerate(result.statements if result else ()):
+                here = (self.position[migration.id], index)
+                found = []
+                for verb, objs in (("references", st.references), ("alters", st.alters)):
+                    for obj in objs:
+                        if obj.kind in _NEEDED and obj not in st.creates and not self._available(events, obj, here, scope):
+                            found.append(Miss(migration.id, st, obj, verb))
+                missing_tables = {m.obj.name for m in found if m.obj.kind in ("table", "view")}
+                for miss in sorted(found, key=lambda m: (m.verb, m.obj)):
+                    if not (miss.obj.kind == "column" and miss.obj.table in missing_tables):
+                        self.report_miss(miss, in_closure_run=True)
         _state, misses = simulate(self.project.migrations, self.facts)
         for miss in misses:
             self.report_miss(miss, in_closure_run=False)
+
+    def _events(self) -> dict[ObjectRef, list[tuple[int, int, bool]]]:
+        """For each object, where it comes into being (True) or goes away (False):
+        (position in the global order, statement index), in order."""
+        events: dict[ObjectRef, list[tuple[int, int, bool]]] = {}
+        children: dict[str, set[ObjectRef]] = {}
+        named: dict[tuple[str, str], set[ObjectRef]] = {}
+        statements = [
+            (self.position[m.id], i, st)
+            for m in self.project.migrations
+            for i, st in enumerate(self.facts.up[m.id].statements if m.id in self.facts.up else ())
+        ]
+        for pos, i, st in statements:
+            for obj in list(st.creates) + [new for _old, new in st.renames]:
+                events.setdefault(obj, []).append((pos, i, True))
+                named.setdefault((obj.kind, obj.name), set()).add(obj)
+                if obj.table:
+                    children.setdefault(obj.table, set()).add(obj)
+        for pos, i, st in statements:
+            for obj in list(st.drops) + [old for old, _new in st.renames]:
+                gone = named.get((obj.kind, obj.name), set()) if obj.table is None else {obj}
+                if obj.kind in ("table", "view"):
+                    gone = gone | children.get(obj.name, set())
+                for each in gone:
+                    events.setdefault(each, []).append((pos, i, False))
+        for timeline in events.values():
+            timeline.sort()
+        return events
+
+    def _available(self, events: Mapping[ObjectRef, list[tuple[int, int, bool]]], obj: ObjectRef, here: tuple[int, int], scope: frozenset[str]) -> bool:
+        """Does obj exist at `here` when only the units of `scope` ran?"""
+        if obj.kind == "column" and obj not in events:  # columns unknown: the table must exist
+            table = obj.table or ""
+            return any(self._available(events, ObjectRef(k, table), here, scope) for k in ("table", "view"))
+        if obj.table is None and obj.kind in _CHILD_KINDS:
+            return any(self._available(events, o, here, scope) for o in events if (o.kind, o.name) == (obj.kind, obj.name) and o.table)
+        alive = False
+        for pos, index, created in events.get(obj, ()):
+            if (pos, index) >= here:
+                break
+            if self.units_by_position[pos] in scope:
+                alive = created
+        return alive
 
     def report_miss(self, miss: Miss, in_closure_run: bool) -> None:
         mid, obj, line = miss.migration, miss.obj, miss.statement.line
