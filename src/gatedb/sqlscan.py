@@ -37,7 +37,7 @@ import logging
 import re
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 import sqlglot
@@ -229,7 +229,7 @@ def _token_regex(dialect: str | None, delimiter: str, routine: bool) -> re.Patte
         parts.append(r"(?P<br>\[)")
         firsts += "["
     if dialect in (None, "postgres"):
-        parts.append(r"(?P<dollar>(?<![\w$])\$(?:[A-Za-z_\x80-\uffff][\w\x80-\uffff]*)?\$)")
+        parts.append(r"(?P<dollar>(?<![\w$])\$(?:[^\W\d][\w\x80-\uffff]*)?\$)")
         firsts += "$"
     if routine:
         parts.append(r"(?P<word>\b(?i:BEGIN|END|CASE)\b)")
@@ -257,6 +257,14 @@ def _skip_block_comment(sql: str, pos: int, nested: bool) -> int:
         if depth == 0:
             return m.end()
     return len(sql)
+
+
+def _is_escape_string(sql: str, quote: int) -> bool:
+    """Is the quote at index `quote` the start of an E'...' string (E not ending a word)?"""
+    if quote == 0 or sql[quote - 1] not in "eE":
+        return False
+    before = sql[quote - 2] if quote >= 2 else " "
+    return not (before.isalnum() or before in "_$")
 
 
 def _line_of(newlines: list[int], index: int) -> int:
@@ -341,9 +349,7 @@ def split_statements(sql: str, dialect: str | None = None) -> list[tuple[int, st
             begin(m.start())
         if kind == "sq":
             # E'...' strings (PostgreSQL) and all MySQL strings take backslash escapes.
-            escaped = backslash or (
-                m.start() > 0 and sql[m.start() - 1] in "eE" and (m.start() < 2 or not (sql[m.start() - 2].isalnum() or sql[m.start() - 2] in "_$"))
-            )
+            escaped = backslash or _is_escape_string(sql, m.start())
             pos = (_SINGLE_QUOTED_BS if escaped else _SINGLE_QUOTED).match(sql, m.end()).end()
         elif kind == "dq":
             pos = (_DOUBLE_QUOTED_BS if backslash else _DOUBLE_QUOTED).match(sql, m.end()).end()
@@ -380,7 +386,7 @@ _PG_BUILTIN_TYPES = frozenset(
     tstzmultirange xid xid8 cid tid""".split()
 )
 
-_IDENT_RE = r'(?:"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|[A-Za-z_\x80-\uffff][\w$\x80-\uffff]*)'
+_IDENT_RE = r'(?:"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]|[^\W\d][\w$]*)'
 _QNAME_RE = rf"{_IDENT_RE}(?:\s*\.\s*{_IDENT_RE})*"
 _IDENT_PART = re.compile(_IDENT_RE)
 
@@ -409,16 +415,6 @@ class _Facts:
         self.guarded: set[ObjectRef] = set()
         self.kind = ""
         self.warnings: list[str] = []
-
-    def merge(self, other: "_Facts") -> None:
-        self.creates |= other.creates
-        self.alters |= other.alters
-        self.drops |= other.drops
-        self.renames += other.renames
-        self.references |= other.references
-        self.guarded |= other.guarded
-        self.kind = self.kind or other.kind
-        self.warnings += other.warnings
 
     def freeze(self, line: int, text: str) -> StatementFacts:
         # Objects the statement creates itself are satisfied locally.
