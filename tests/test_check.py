@@ -171,3 +171,73 @@ def test_graph_formats(tmp_path: Path) -> None:
     assert mermaid.startswith("flowchart LR") and 'n_u_tasks_projects{{"tasks+projects"}}' in mermaid
     dot = CliRunner().invoke(main, ["graph", "-p", project, "--format", "dot", "--dialect", "sqlite"]).stdout
     assert dot.startswith("digraph gatedb {") and '"n_u_tasks_projects" -> "n_u_tasks"' in dot
+
+
+# --- check --matrix: the empirical confirmation on real databases ------------------------
+
+from gatedb import matrix  # noqa: E402
+from gatedb.features import build_feature_table  # noqa: E402
+
+
+def test_pairwise_sets_cover_every_possible_pair() -> None:
+    table = build_feature_table({"a": [], "b": ["a"], "c": [], "d": [], "e": ["c"]}, "gatedb.toml")
+    factors = list(table.names)
+    rows = matrix.pairwise_sets(table, factors)
+    for x in factors:
+        for y in factors:
+            if x >= y:
+                continue
+            for vx in (True, False):
+                for vy in (True, False):
+                    impossible = (vx and not vy and y in table.closure([x])) or (vy and not vx and x in table.closure([y]))
+                    covered = any((x in row) == vx and (y in row) == vy for row in rows)
+                    assert covered or impossible, (x, vx, y, vy)
+    assert len(rows) <= 10
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_matrix_confirms_the_quickstart(tmp_path: Path, dialect: str, new_db) -> None:
+    project = copy_example("quickstart", tmp_path / "q")
+    server = new_db(dialect)
+    result = CliRunner().invoke(main, ["check", "--matrix", "-p", str(project), "-d", server, "--format", "json"])
+    import json
+
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert data["errors"] == 0
+    labels = [run["features"] for run in data["matrix"]]
+    assert labels[:3] == ["--no-default-features", "default", "--no-default-features --features projects"]
+    assert "--all-features" in labels and "default, then --features projects" in labels
+    assert all(run["ok"] for run in data["matrix"])
+
+
+@pytest.mark.integration
+def test_matrix_reports_what_the_analysis_cannot_see(tmp_path: Path, new_db) -> None:
+    project = write_project(
+        tmp_path / "p",
+        'database = "postgresql://x@h/x"\n[features]\ntasks = []\n',
+        {
+            "core/0001_users/up.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY);\n",
+            "tasks/0001_hidden/up.sql": "DO $$ BEGIN EXECUTE 'CREATE TABLE hidden (id integer)'; END $$;\n",
+        },
+    )
+    result = CliRunner().invoke(main, ["check", "--matrix", "-p", str(project), "-d", new_db("postgresql")])
+    assert result.exit_code == 1
+    assert "feature set --no-default-features --features tasks on postgresql: table hidden is in the database but not predicted" in result.stdout
+    assert "error GD011" in result.stdout
+
+
+@pytest.mark.integration
+def test_matrix_reports_a_feature_set_that_fails(tmp_path: Path, new_db) -> None:
+    project = write_project(
+        tmp_path / "p",
+        "[features]\ntasks = []\n",
+        {
+            "core/0001_users/up.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY);\n",
+            "tasks/0001_bad/up.sql": "INSERT INTO users (id) VALUES ('x', 'y');\n",
+        },
+    )
+    result = CliRunner().invoke(main, ["check", "--matrix", "-p", str(project), "-d", new_db("sqlite")])
+    assert result.exit_code == 1
+    assert "error GD012: feature set --no-default-features --features tasks fails on sqlite: migration tasks/0001 failed" in result.stdout

@@ -223,6 +223,7 @@ class Checker:
         self.creators = self._creators()
         self.ancestors = self._ancestors()
         self.found: dict[tuple[str, str, str], Diagnostic] = {}
+        self._named_cache: dict[tuple[str, str], list[ObjectRef]] | None = None
 
     def run(self) -> list[Diagnostic]:
         self.check_scan_warnings()
@@ -343,13 +344,21 @@ class Checker:
             timeline.sort()
         return events
 
+    def _named(self, events: Mapping[ObjectRef, object]) -> dict[tuple[str, str], list[ObjectRef]]:
+        if self._named_cache is None:
+            self._named_cache = {}
+            for obj in events:
+                if obj.table:
+                    self._named_cache.setdefault((obj.kind, obj.name), []).append(obj)
+        return self._named_cache
+
     def _available(self, events: Mapping[ObjectRef, list[tuple[int, int, bool]]], obj: ObjectRef, here: tuple[int, int], scope: frozenset[str]) -> bool:
         """Does obj exist at `here` when only the units of `scope` ran?"""
         if obj.kind == "column" and obj not in events:  # columns unknown: the table must exist
             table = obj.table or ""
             return any(self._available(events, ObjectRef(k, table), here, scope) for k in ("table", "view"))
         if obj.table is None and obj.kind in _CHILD_KINDS:
-            return any(self._available(events, o, here, scope) for o in events if (o.kind, o.name) == (obj.kind, obj.name) and o.table)
+            return any(self._available(events, o, here, scope) for o in self._named(events).get((obj.kind, obj.name), ()))
         alive = False
         for pos, index, created in events.get(obj, ()):
             if (pos, index) >= here:
