@@ -229,7 +229,7 @@ def _token_regex(dialect: str | None, delimiter: str, routine: bool) -> re.Patte
         parts.append(r"(?P<br>\[)")
         firsts += "["
     if dialect in (None, "postgres"):
-        parts.append(r"(?P<dollar>(?<![\w$])\$(?:[^\W\d][\w\x80-\uffff]*)?\$)")
+        parts.append(r"(?P<dollar>(?<![\w$])\$(?:[^\W\d]\w*)?\$)")
         firsts += "$"
     if routine:
         parts.append(r"(?P<word>\b(?i:BEGIN|END|CASE)\b)")
@@ -833,10 +833,14 @@ class _Scanner:
                 facts.creates.add(ObjectRef("index", name, table))
             params = index.args.get("params")
             if params is not None:
-                for part in [*(params.args.get("columns") or []), params.args.get("where"), *(params.args.get("include") or [])]:
+                for part in [*(params.args.get("columns") or []), params.args.get("where")]:
                     if isinstance(part, exp.Expression):
                         for col in self._local_columns(part):
                             facts.references.add(ObjectRef("column", col, table))
+                for ident in params.args.get("include") or []:  # INCLUDE (b): bare Identifiers
+                    col = self.ident(ident)
+                    if col:
+                        facts.references.add(ObjectRef("column", col, table))
         elif name:
             facts.creates.add(ObjectRef("index", name))
 
@@ -1096,9 +1100,9 @@ class _Scanner:
 
     def _command_text(self, text: str, facts: _Facts) -> None:
         """Statements sqlglot could not parse (or parsed as an opaque Command):
-        the first regex of _REGEX_HANDLERS that matches the start decides."""
+        the first regex of _regex_handlers() that matches the start decides."""
         body = text.strip()
-        for pattern, handler in _REGEX_HANDLERS:
+        for pattern, handler in _regex_handlers():
             m = pattern.match(body)
             if m:
                 handler(self, m, body, facts)
@@ -1944,7 +1948,9 @@ def _build_regex_handlers() -> list[tuple[re.Pattern[str], Callable[..., None]]]
     return [(_rx(p), h) for p, h in handlers]
 
 
-_REGEX_HANDLERS = _build_regex_handlers()
+@functools.lru_cache(maxsize=1)
+def _regex_handlers() -> list[tuple[re.Pattern[str], Callable[..., None]]]:
+    return _build_regex_handlers()  # compiled on first use: keeps the import light
 
 
 # ------------------------------------------------------------------------ entry point
