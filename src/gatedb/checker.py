@@ -500,10 +500,14 @@ class Checker:
             undone = down.drops | {old for old, _new in down.renames}
             dropped_tables = {o.name for o in undone if o.kind == "table"}
             created_tables = {o.name for o in up.creates if o.kind == "table"}
+            # A SERIAL column's sequence is made by its CREATE TABLE and goes with the table.
+            owner = {o: t.name for st in up.statements for t in st.creates if t.kind == "table" for o in st.creates if o.kind == "sequence"}
             left = []
             for obj in sorted(up.creates):
                 if obj.kind in ("constraint", "column", "index", "trigger") and obj.table in created_tables | dropped_tables:
                     continue  # goes with its table
+                if owner.get(obj) in dropped_tables:
+                    continue
                 if obj.kind == "constraint" and obj.table and obj.table in {o.table for o in down.alters | down.drops}:
                     if any(o.kind == "constraint" and o.name == obj.name for o in undone):
                         continue
