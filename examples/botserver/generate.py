@@ -120,8 +120,8 @@ LATER_INDEXES: tuple[tuple[str, str, str, str], ...] = (
 
 # Secondary indexes: the facts give each table's index count (primary key and unique
 # constraints included), not the columns. The generator indexes, in this order of preference,
-# the foreign-key columns, these names, other *_id columns, then timestamps, until the count is
-# reached. Never JSON, arrays or bytea.
+# the foreign-key columns, these names, other *_id columns, timestamps, then the other columns
+# in table order, until the count is reached. Never JSON, arrays, bytea or long text.
 INDEX_NAMES = (
     "bot_id", "org_id", "organization_id", "tenant_id", "user_id", "session_id", "account_id",
     "owner_id", "status", "email", "slug", "created_at", "updated_at",
@@ -449,6 +449,7 @@ class Example:
             candidates += [n for n in INDEX_NAMES if n in cols]
             candidates += [n for n in cols if n.endswith("_id")]
             candidates += [n for n, c in cols.items() if c["type"].startswith("timestamp")]
+            candidates += list(cols)  # then any other column, in table order
             for col in candidates:
                 if len(chosen) >= want:
                     break
@@ -885,13 +886,17 @@ def write_readme(ex: Example, out: Path) -> None:
         "",
         "```sh",
         "cd examples/botserver",
-        "gatedb plan                                    # default features: chat, automation, cache, llm, vectordb, crawler, drive, directory",
-        "gatedb migrate --no-default-features           # core only: a chat-only database",
-        "gatedb migrate --features people,billing       # add two apps later: their tables, nothing else",
-        "gatedb migrate --features mail,marketing       # both on: the bridge mail+marketing runs too",
-        "gatedb status --features people,billing        # mail and marketing now dormant, left alone",
-        "gatedb prune marketing --features mail         # drop marketing's tables and the bridge's constraints",
-        "gatedb migrate --all-features --database postgresql+psycopg://localhost/botserver",
+        "gatedb features                              # the default set, and why each feature is on",
+        f"gatedb plan --no-default-features            # core only: {len(units[CORE]['migrations'])} migrations",
+        f"gatedb migrate --no-default-features         # a chat-only database: the {len(units[CORE]['tables'])} core tables",
+        "gatedb migrate                               # the default set adds automation, drive, directory, crawler, llm",
+        "gatedb migrate --features people,billing     # two apps later: only their migrations run",
+        "gatedb migrate --features people,billing,mail,marketing   # the bridge mail+marketing runs too",
+        "gatedb status --features people,billing      # mail, marketing and the bridge are dormant, left alone",
+        "gatedb prune marketing --features people,billing,mail -y  # marketing's tables and the bridge's constraints go",
+        "gatedb check                                 # every feature combination, statically, on all three dialects",
+        "gatedb graph --format mermaid                # features, units, bridges, cross-unit dependencies",
+        "gatedb migrate --all-features -d postgresql://root@127.0.0.1/botserver",
         "```",
         "",
         "`database` in gatedb.toml is `sqlite:///botserver.db`, relative to this folder.",
@@ -1030,7 +1035,8 @@ def write_readme(ex: Example, out: Path) -> None:
         "or true for `is_active`-like flags, `'{}'` for JSON, `'active'` for status, ...; uuid",
         "primary keys default to gen_random_uuid() on PostgreSQL, the application supplies them",
         "elsewhere) and indexes, per table, the foreign-key columns, then `bot_id`, `org_id`,",
-        "`user_id`, `status`, `created_at`-like columns, up to the table's index count.",
+        "`user_id`, `status`, `created_at`-like columns, then others, up to the table's index count"
+        + (f" ({sum(ex.missing_indexes.values())} short: too few indexable columns)." if ex.missing_indexes else "."),
         "Constraints that exist only in some builds (moved, bridges) are Python migrations using",
         "`op.batch_alter_table`, since SQLite cannot ALTER TABLE ADD CONSTRAINT.",
         "",

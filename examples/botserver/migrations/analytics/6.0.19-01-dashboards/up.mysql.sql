@@ -53,6 +53,8 @@ CREATE INDEX ix_dashboards_created_at ON dashboards (created_at);
 
 CREATE INDEX ix_dashboards_updated_at ON dashboards (updated_at);
 
+CREATE INDEX ix_dashboards_name ON dashboards (name);
+
 CREATE TABLE conversational_queries (
     id CHAR(36) NOT NULL,
     org_id CHAR(36) NOT NULL,

@@ -84,6 +84,10 @@ CREATE INDEX ix_products_created_at ON products (created_at);
 
 CREATE INDEX ix_products_updated_at ON products (updated_at);
 
+CREATE INDEX ix_products_sku ON products (sku);
+
+CREATE INDEX ix_products_name ON products (name);
+
 CREATE TABLE inventory_movements (
     id CHAR(36) NOT NULL,
     org_id CHAR(36) NOT NULL,
@@ -132,6 +136,8 @@ CREATE TABLE product_variants (
 CREATE INDEX ix_product_variants_product_id ON product_variants (product_id);
 
 CREATE INDEX ix_product_variants_created_at ON product_variants (created_at);
+
+CREATE INDEX ix_product_variants_sku ON product_variants (sku);
 
 CREATE TABLE services (
     id CHAR(36) NOT NULL,

@@ -50,6 +50,8 @@ CREATE INDEX ix_consent_history_consent_id ON consent_history (consent_id);
 
 CREATE INDEX ix_consent_history_created_at ON consent_history (created_at);
 
+CREATE INDEX ix_consent_history_action ON consent_history (action);
+
 CREATE TABLE data_deletion_requests (
     id CHAR(36) NOT NULL,
     org_id CHAR(36) NOT NULL,

@@ -42,6 +42,8 @@ CREATE INDEX ix_a2a_messages_timestamp ON a2a_messages (timestamp);
 
 CREATE INDEX ix_a2a_messages_processed_at ON a2a_messages (processed_at);
 
+CREATE INDEX ix_a2a_messages_from_agent ON a2a_messages (from_agent);
+
 CREATE TABLE approval_chains (
     id CHAR(36) NOT NULL,
     name VARCHAR(255) NOT NULL,
@@ -246,8 +248,8 @@ CREATE INDEX ix_component_installations_installed_at ON component_installations 
 
 CREATE TABLE component_logs (
     id CHAR(36) NOT NULL,
-    component_name TEXT NOT NULL,
-    log_level TEXT NOT NULL,
+    component_name VARCHAR(255) NOT NULL,
+    log_level VARCHAR(255) NOT NULL,
     message TEXT NOT NULL,
     details JSON DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
@@ -255,6 +257,10 @@ CREATE TABLE component_logs (
 );
 
 CREATE INDEX ix_component_logs_created_at ON component_logs (created_at);
+
+CREATE INDEX ix_component_logs_component_name ON component_logs (component_name);
+
+CREATE INDEX ix_component_logs_log_level ON component_logs (log_level);
 
 CREATE TABLE connection_configurations (
     id CHAR(36) NOT NULL,
@@ -333,6 +339,8 @@ CREATE INDEX ix_conversation_episodes_created_at ON conversation_episodes (creat
 CREATE INDEX ix_conversation_episodes_conversation_start ON conversation_episodes (conversation_start);
 
 CREATE INDEX ix_conversation_episodes_conversation_end ON conversation_episodes (conversation_end);
+
+CREATE INDEX ix_conversation_episodes_resolution ON conversation_episodes (resolution);
 
 CREATE TABLE conversation_messages (
     id CHAR(36) NOT NULL,
@@ -427,6 +435,14 @@ CREATE INDEX ix_kg_entities_created_at ON kg_entities (created_at);
 
 CREATE INDEX ix_kg_entities_updated_at ON kg_entities (updated_at);
 
+CREATE INDEX ix_kg_entities_entity_type ON kg_entities (entity_type);
+
+CREATE INDEX ix_kg_entities_entity_name ON kg_entities (entity_name);
+
+CREATE INDEX ix_kg_entities_confidence ON kg_entities (confidence);
+
+CREATE INDEX ix_kg_entities_source ON kg_entities (source);
+
 CREATE TABLE kg_relationships (
     id CHAR(36) NOT NULL,
     bot_id CHAR(36) NOT NULL,
@@ -452,6 +468,16 @@ CREATE INDEX ix_kg_relationships_to_entity_id ON kg_relationships (to_entity_id)
 CREATE INDEX ix_kg_relationships_bot_id ON kg_relationships (bot_id);
 
 CREATE INDEX ix_kg_relationships_created_at ON kg_relationships (created_at);
+
+CREATE INDEX ix_kg_relationships_relationship_type ON kg_relationships (relationship_type);
+
+CREATE INDEX ix_kg_relationships_weight ON kg_relationships (weight);
+
+CREATE INDEX ix_kg_relationships_confidence ON kg_relationships (confidence);
+
+CREATE INDEX ix_kg_relationships_bidirectional ON kg_relationships (bidirectional);
+
+CREATE INDEX ix_kg_relationships_source ON kg_relationships (source);
 
 CREATE TABLE knowledge_sources (
     id VARCHAR(255) NOT NULL,
@@ -497,6 +523,8 @@ CREATE TABLE knowledge_chunks (
 CREATE INDEX ix_knowledge_chunks_source_id ON knowledge_chunks (source_id);
 
 CREATE INDEX ix_knowledge_chunks_created_at ON knowledge_chunks (created_at);
+
+CREATE INDEX ix_knowledge_chunks_chunk_index ON knowledge_chunks (chunk_index);
 
 CREATE TABLE model_configurations (
     id CHAR(36) NOT NULL,
@@ -954,6 +982,8 @@ CREATE TABLE session_tool_associations (
 
 CREATE INDEX ix_session_tool_associations_session_id ON session_tool_associations (session_id);
 
+CREATE INDEX ix_session_tool_associations_tool_name ON session_tool_associations (tool_name);
+
 CREATE TABLE source_templates (
     id VARCHAR(255) NOT NULL,
     name TEXT NOT NULL,
@@ -987,6 +1017,8 @@ CREATE INDEX ix_system_automations_bot_id ON system_automations (bot_id);
 CREATE INDEX ix_system_automations_created_at ON system_automations (created_at);
 
 CREATE INDEX ix_system_automations_last_triggered ON system_automations (last_triggered);
+
+CREATE INDEX ix_system_automations_kind ON system_automations (kind);
 
 CREATE TABLE tenant_configuration (
     id CHAR(36) NOT NULL,
@@ -1347,6 +1379,8 @@ CREATE INDEX ix_session_website_associations_bot_id ON session_website_associati
 CREATE INDEX ix_session_website_associations_session_id ON session_website_associations (session_id);
 
 CREATE INDEX ix_session_website_associations_added_at ON session_website_associations (added_at);
+
+CREATE INDEX ix_session_website_associations_website_url ON session_website_associations (website_url);
 
 CREATE TABLE usage_analytics (
     id CHAR(36) NOT NULL,

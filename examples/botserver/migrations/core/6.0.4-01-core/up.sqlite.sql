@@ -42,6 +42,8 @@ CREATE TABLE rbac_permissions (
 
 CREATE INDEX ix_rbac_permissions_created_at ON rbac_permissions (created_at);
 
+CREATE INDEX ix_rbac_permissions_display_name ON rbac_permissions (display_name);
+
 CREATE TABLE rbac_roles (
     id CHAR(36) NOT NULL,
     name VARCHAR NOT NULL,

@@ -24,9 +24,9 @@ CREATE INDEX ix_learn_categories_created_at ON learn_categories (created_at);
 CREATE TABLE learn_courses (
     id CHAR(36) NOT NULL,
     organization_id CHAR(36),
-    title TEXT NOT NULL,
+    title VARCHAR(255) NOT NULL,
     description TEXT,
-    category TEXT NOT NULL DEFAULT '',
+    category VARCHAR(255) NOT NULL DEFAULT '',
     difficulty TEXT NOT NULL DEFAULT '',
     duration_minutes INTEGER NOT NULL DEFAULT 0,
     thumbnail_url TEXT,
@@ -44,6 +44,10 @@ CREATE INDEX ix_learn_courses_organization_id ON learn_courses (organization_id)
 CREATE INDEX ix_learn_courses_created_at ON learn_courses (created_at);
 
 CREATE INDEX ix_learn_courses_updated_at ON learn_courses (updated_at);
+
+CREATE INDEX ix_learn_courses_title ON learn_courses (title);
+
+CREATE INDEX ix_learn_courses_category ON learn_courses (category);
 
 CREATE TABLE learn_certificates (
     id CHAR(36) NOT NULL,
@@ -66,6 +70,8 @@ CREATE INDEX ix_learn_certificates_user_id ON learn_certificates (user_id);
 CREATE INDEX ix_learn_certificates_issued_at ON learn_certificates (issued_at);
 
 CREATE INDEX ix_learn_certificates_expires_at ON learn_certificates (expires_at);
+
+CREATE INDEX ix_learn_certificates_score ON learn_certificates (score);
 
 CREATE TABLE learn_course_assignments (
     id CHAR(36) NOT NULL,

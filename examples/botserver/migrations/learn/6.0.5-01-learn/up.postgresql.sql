@@ -45,6 +45,10 @@ CREATE INDEX ix_learn_courses_created_at ON learn_courses (created_at);
 
 CREATE INDEX ix_learn_courses_updated_at ON learn_courses (updated_at);
 
+CREATE INDEX ix_learn_courses_title ON learn_courses (title);
+
+CREATE INDEX ix_learn_courses_category ON learn_courses (category);
+
 CREATE TABLE learn_certificates (
     id UUID DEFAULT gen_random_uuid() NOT NULL,
     user_id UUID NOT NULL,
@@ -66,6 +70,8 @@ CREATE INDEX ix_learn_certificates_user_id ON learn_certificates (user_id);
 CREATE INDEX ix_learn_certificates_issued_at ON learn_certificates (issued_at);
 
 CREATE INDEX ix_learn_certificates_expires_at ON learn_certificates (expires_at);
+
+CREATE INDEX ix_learn_certificates_score ON learn_certificates (score);
 
 CREATE TABLE learn_course_assignments (
     id UUID DEFAULT gen_random_uuid() NOT NULL,

@@ -228,6 +228,8 @@ CREATE INDEX ix_sent_email_tracking_sent_at ON sent_email_tracking (sent_at);
 
 CREATE INDEX ix_sent_email_tracking_read_at ON sent_email_tracking (read_at);
 
+CREATE INDEX ix_sent_email_tracking_from_email ON sent_email_tracking (from_email);
+
 CREATE TABLE shared_mailboxes (
     id CHAR(36) NOT NULL,
     bot_id CHAR(36) NOT NULL,

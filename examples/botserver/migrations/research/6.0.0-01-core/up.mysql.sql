@@ -6,8 +6,8 @@ CREATE TABLE research_search_history (
     id VARCHAR(255) NOT NULL,
     bot_id CHAR(36),
     user_id CHAR(36),
-    query TEXT NOT NULL,
-    search_type TEXT NOT NULL DEFAULT '',
+    query VARCHAR(255) NOT NULL,
+    search_type VARCHAR(255) NOT NULL DEFAULT '',
     results_count INTEGER NOT NULL DEFAULT 0,
     metadata JSON DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
@@ -19,3 +19,7 @@ CREATE INDEX ix_research_search_history_bot_id ON research_search_history (bot_i
 CREATE INDEX ix_research_search_history_user_id ON research_search_history (user_id);
 
 CREATE INDEX ix_research_search_history_created_at ON research_search_history (created_at);
+
+CREATE INDEX ix_research_search_history_query ON research_search_history (query);
+
+CREATE INDEX ix_research_search_history_search_type ON research_search_history (search_type);

@@ -19,3 +19,7 @@ CREATE INDEX ix_research_search_history_bot_id ON research_search_history (bot_i
 CREATE INDEX ix_research_search_history_user_id ON research_search_history (user_id);
 
 CREATE INDEX ix_research_search_history_created_at ON research_search_history (created_at);
+
+CREATE INDEX ix_research_search_history_query ON research_search_history ("query");
+
+CREATE INDEX ix_research_search_history_search_type ON research_search_history (search_type);

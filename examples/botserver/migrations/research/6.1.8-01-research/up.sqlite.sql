@@ -25,6 +25,8 @@ CREATE INDEX ix_session_kb_associations_session_id ON session_kb_associations (s
 
 CREATE INDEX ix_session_kb_associations_added_at ON session_kb_associations (added_at);
 
+CREATE INDEX ix_session_kb_associations_kb_name ON session_kb_associations (kb_name);
+
 CREATE TABLE user_kb_associations (
     id TEXT NOT NULL,
     user_id TEXT NOT NULL,
