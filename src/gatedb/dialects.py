@@ -58,7 +58,7 @@ class Dialect:
         if self.splits_scripts or not transactional:
             from .sqlscan import split_statements
 
-            return [text for _line, text in split_statements(sql)]
+            return [text for _line, text in split_statements(sql, self.name)]
         return [sql]
 
     def execute_script(
