@@ -471,6 +471,24 @@ _TRICKY = {
         "CREATE INDEX ON t (a)",
         "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS s.ix ON s.t USING btree (a DESC NULLS LAST) INCLUDE (b)",
         'CREATE INDEX ix ON ONLY t ("B")',
+        "CREATE TABLE t (a int CONSTRAINT a_fk REFERENCES o (id), b int CONSTRAINT b_nn NOT NULL REFERENCES p, FOREIGN KEY (a, b) REFERENCES q (x, y))",
+        "CREATE TABLE node (id int PRIMARY KEY, parent int REFERENCES node, CONSTRAINT up FOREIGN KEY (parent) REFERENCES public.node (id))",
+        "CREATE INDEX ix ON t (a, b) WHERE a > 0 AND (b IS NOT NULL OR NOT c = 'x')",
+        "CREATE UNIQUE INDEX ux ON t (a) WHERE deleted_at IS NULL",
+        'CREATE INDEX ix ON t ("A") WHERE "A" <> 0 AND b >= 1.5 AND c != TRUE AND d <= 2 AND e < 3',
+        "CREATE INDEX ix ON t (a) WHERE lower(a) = 'x'",
+        "CREATE INDEX ix ON t (a) WHERE t.a > 0",
+        "DROP TABLE IF EXISTS a, public.b, s.c CASCADE",
+        "DROP TABLE t RESTRICT",
+        'DROP TABLE "T"',
+        "DROP INDEX IF EXISTS s.ix, iy",
+        "DROP INDEX CONCURRENTLY ix",
+        "ALTER TABLE t ADD COLUMN IF NOT EXISTS c int REFERENCES o(id) ON DELETE CASCADE",
+        "ALTER TABLE s.t ADD COLUMN c serial, ADD COLUMN d mood DEFAULT 'x'::mood",
+        "ALTER TABLE t ADD COLUMN c int CONSTRAINT c_fk REFERENCES o, ADD COLUMN e bigint GENERATED ALWAYS AS IDENTITY",
+        "ALTER TABLE t ADD COLUMN c int CHECK (c > 0) DEFAULT nextval('c_seq')",
+        "ALTER TABLE t DROP COLUMN IF EXISTS c CASCADE, DROP COLUMN d",
+        'ALTER TABLE public."T" DROP COLUMN "C"',
     ],
     "mysql": [
         "CREATE TABLE `t` (`id` int unsigned NOT NULL AUTO_INCREMENT, `e` enum('a','b') NOT NULL DEFAULT 'a', "
@@ -478,12 +496,26 @@ _TRICKY = {
         "CONSTRAINT `fk` FOREIGN KEY (`c`) REFERENCES `o` (`id`) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
         "CREATE TABLE t (d DATE NOT NULL DEFAULT (CURRENT_DATE), j JSON NOT NULL DEFAULT '[]') AUTO_INCREMENT=5 COMMENT='hi'",
         "CREATE TABLE t (a int, INDEX ix (a), UNIQUE INDEX ux (a), UNIQUE (a))",
+        "CREATE TABLE t (a int, CONSTRAINT fk FOREIGN KEY (a) REFERENCES `O` (`Id`) ON DELETE SET NULL, FOREIGN KEY (a) REFERENCES p (id))",
+        "DROP INDEX ix ON t",
+        "DROP TABLE IF EXISTS `a`, b",
+        "ALTER TABLE t ADD COLUMN c VARCHAR(255) NOT NULL DEFAULT 'x' COMMENT 'y'",
+        "ALTER TABLE `t` ADD COLUMN `c` int REFERENCES o (id), DROP COLUMN d",
+        "ALTER TABLE t DROP COLUMN c",
+        "ALTER TABLE t ADD COLUMN c int AFTER b",
     ],
     "sqlite": [
         "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, b TEXT NOT NULL DEFAULT '' REFERENCES o(id))",
         "CREATE TABLE t (a int, PRIMARY KEY (a)) WITHOUT ROWID",
         "CREATE TABLE t (a STRING, b DATETIME DEFAULT CURRENT_TIMESTAMP) STRICT",
         "CREATE UNIQUE INDEX IF NOT EXISTS main.ix ON t (a)",
+        "CREATE TABLE t (a INTEGER REFERENCES o, b INTEGER, FOREIGN KEY (b) REFERENCES t (a))",
+        "CREATE INDEX ix ON t (a) WHERE a > 0 AND b IS NULL",
+        "DROP INDEX IF EXISTS main.ix",
+        "DROP TABLE main.t",
+        "ALTER TABLE t ADD COLUMN c TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE t ADD COLUMN c INTEGER REFERENCES o (id)",
+        "ALTER TABLE t DROP COLUMN c",
     ],
 }
 
@@ -491,7 +523,8 @@ _TRICKY = {
 def _corpus(dialect: str) -> list[str]:
     files = sorted(FIXTURES.glob("*.sql"))
     if BOTSERVER.exists():
-        files += sorted(BOTSERVER.glob(f"migrations/*/*/up.{dialect}.sql"))
+        for name in (f"up.{dialect}.sql", "up.sql", f"down.{dialect}.sql", "down.sql"):
+            files += sorted(BOTSERVER.glob(f"migrations/*/*/{name}"))
     return _TRICKY[dialect] + [text for f in files for _line, text in split_statements(f.read_text(), dialect)]
 
 

@@ -38,13 +38,15 @@ import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-import sqlglot
-from sqlglot import exp
+if TYPE_CHECKING:
+    import sqlglot
+    from sqlglot import exp
 
 __all__ = [
     "ObjectRef",
+    "ForeignKeyFact",
     "StatementFacts",
     "ScanWarning",
     "ScanResult",
@@ -80,9 +82,24 @@ _EMPTY: frozenset[ObjectRef] = frozenset()
 
 
 @dataclass(frozen=True)
+class ForeignKeyFact:
+    """One foreign key a statement creates: ``table(columns)`` references
+    ``ref_table(ref_columns)``.  Names follow ObjectRef's rules.  ``ref_columns`` is
+    empty when the SQL names no columns (the referenced table's primary key);
+    ``name`` is the constraint's name when the SQL gives one."""
+
+    table: str
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...]
+    name: str | None = None
+
+
+@dataclass(frozen=True)
 class StatementFacts:
     """What one statement does.  ``references`` never contains an object that the
-    same statement creates (e.g. a self-referencing foreign key)."""
+    same statement creates (e.g. a self-referencing foreign key); ``foreign_keys``
+    holds every foreign key the statement creates, self-references included."""
 
     line: int
     text: str
@@ -95,6 +112,11 @@ class StatementFacts:
     guarded: frozenset[ObjectRef] = _EMPTY
     # Extra: a short label of the statement kind, e.g. "CREATE TABLE", "INSERT", "DO".
     kind: str = ""
+    # The foreign keys the statement creates, in the order the SQL writes them.
+    foreign_keys: tuple[ForeignKeyFact, ...] = ()
+    # Names of constraints dropped that are or may be foreign keys (ALTER TABLE ...
+    # DROP CONSTRAINT c / DROP FOREIGN KEY c); each is also in ``drops`` as a constraint.
+    dropped_foreign_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +182,36 @@ def _canonical_dialect(dialect: str | None) -> str | None:
     if d is None:
         raise ValueError(f"unsupported dialect {dialect!r}; expected one of {SUPPORTED_DIALECTS}")
     return d
+
+
+# ------------------------------------------------------------------ sqlglot, lazily
+
+# Importing sqlglot costs a quarter of a second, and plain DDL never needs it (the
+# fast path below reads it alone): the module comes in on the first use of a name.
+
+
+class _LazySqlglot:
+    """Stands for `sqlglot` (or `sqlglot.exp`) until first used; then the real module
+    takes its place among this module's globals."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        _import_sqlglot()
+        return getattr(globals()[self._name], attr)
+
+
+def _import_sqlglot() -> None:
+    global sqlglot, exp
+    import sqlglot as real
+
+    sqlglot, exp = real, real.exp  # noqa: F811
+
+
+if not TYPE_CHECKING:
+    sqlglot = _LazySqlglot("sqlglot")
+    exp = _LazySqlglot("exp")
 
 
 # ------------------------------------------------------------------ sqlglot logging
@@ -399,8 +451,6 @@ _INDEX_HEAD = re.compile(
 )
 
 
-_L_PAREN = sqlglot.tokens.TokenType.L_PAREN
-_R_PAREN = sqlglot.tokens.TokenType.R_PAREN
 
 
 class _Facts:
@@ -415,6 +465,8 @@ class _Facts:
         self.guarded: set[ObjectRef] = set()
         self.kind = ""
         self.warnings: list[str] = []
+        self.foreign_keys: list[ForeignKeyFact] = []
+        self.dropped_foreign_keys: list[str] = []
 
     def freeze(self, line: int, text: str) -> StatementFacts:
         # Objects the statement creates itself are satisfied locally.
@@ -429,6 +481,8 @@ class _Facts:
             references=frozenset(refs),
             guarded=frozenset(self.guarded),
             kind=self.kind,
+            foreign_keys=tuple(dict.fromkeys(self.foreign_keys)),
+            dropped_foreign_keys=tuple(dict.fromkeys(self.dropped_foreign_keys)),
         )
 
 
@@ -468,17 +522,24 @@ class _Scanner:
         self.pg = dialect == "postgres"
         self.default_schemas = {"postgres": {"public"}, "sqlite": {"main"}}.get(dialect, set())
         self._nodes: dict[type, list] = {}  # the current statement's nodes, by type
-        self._handlers: dict[type, Callable[[exp.Expression, _Facts], None]] = {
-            exp.Create: self._create,
-            exp.Alter: self._alter,
-            exp.Drop: self._drop,
-            exp.Insert: self._insert,
-            exp.Update: self._update,
-            exp.Delete: self._delete,
-            exp.TruncateTable: self._truncate,
-            exp.Comment: self._comment,
-            exp.Grant: self._grant,
-        }
+        self._handler_table: dict[type, Callable[[exp.Expression, _Facts], None]] | None = None
+
+    @property
+    def _handlers(self) -> dict[type, Callable[[exp.Expression, _Facts], None]]:
+        """Statement class -> handler; built on first use (it needs sqlglot)."""
+        if self._handler_table is None:
+            self._handler_table = {
+                exp.Create: self._create,
+                exp.Alter: self._alter,
+                exp.Drop: self._drop,
+                exp.Insert: self._insert,
+                exp.Update: self._update,
+                exp.Delete: self._delete,
+                exp.TruncateTable: self._truncate,
+                exp.Comment: self._comment,
+                exp.Grant: self._grant,
+            }
+        return self._handler_table
 
     # ---------------------------------------------------------------- names
 
@@ -580,10 +641,11 @@ class _Scanner:
         except Exception:
             return False
         depth = 0
+        l_paren, r_paren = sqlglot.tokens.TokenType.L_PAREN, sqlglot.tokens.TokenType.R_PAREN
         for tok in tokens:
-            if tok.token_type == _L_PAREN:
+            if tok.token_type == l_paren:
                 depth += 1
-            elif tok.token_type == _R_PAREN:
+            elif tok.token_type == r_paren:
                 depth -= 1
                 if depth < 0:
                     return False
@@ -739,7 +801,41 @@ class _Scanner:
             cname = self.ident(constraint.this) if isinstance(constraint, exp.ColumnConstraint) else None
             if cname:
                 facts.creates.add(ObjectRef("constraint", cname, table))
+            kind = constraint.args.get("kind") if isinstance(constraint, exp.ColumnConstraint) else None
+            if name and isinstance(kind, exp.Reference):  # "col int REFERENCES o (id)"
+                target = self._reference_target(kind)
+                if target:
+                    facts.foreign_keys.append(ForeignKeyFact(table, (name,), target[0], target[1], cname))
         self._identity_sequence(table, coldef, facts)
+
+    def _reference_target(self, ref: exp.Reference) -> tuple[str, tuple[str, ...]] | None:
+        """REFERENCES other (a, b) -> ("other", ("a", "b")); no column list -> ()."""
+        target = ref.this
+        table = self.table_name(target)
+        if not table:
+            return None
+        columns: tuple[str, ...] = ()
+        if isinstance(target, exp.Schema):
+            columns = tuple(c for c in (self.ident(col) for col in target.expressions) if c)
+        return table, columns
+
+    def _table_foreign_keys(self, table: str, node: exp.Expression, facts: _Facts) -> None:
+        """[CONSTRAINT name] FOREIGN KEY (a) REFERENCES other (b), in a table's
+        definition or in ALTER TABLE ... ADD."""
+        name = None
+        if isinstance(node, exp.Constraint):
+            name = self.ident(node.this)
+            keys = [e for e in node.expressions if isinstance(e, exp.ForeignKey)]
+        elif isinstance(node, exp.ForeignKey):
+            keys = [node]
+        else:
+            return
+        for key in keys:
+            ref = key.args.get("reference")
+            target = self._reference_target(ref) if isinstance(ref, exp.Reference) else None
+            if target:
+                columns = tuple(c for c in (self.ident(e) for e in key.expressions) if c)
+                facts.foreign_keys.append(ForeignKeyFact(table, columns, target[0], target[1], name))
 
     def _named_constraint(self, table: str, node: exp.Expression, facts: _Facts) -> None:
         """CONSTRAINT name ... -> constraint; MySQL [UNIQUE] KEY/INDEX name -> index."""
@@ -799,6 +895,7 @@ class _Scanner:
                     facts.references.add(ObjectRef("table", like))
             else:
                 self._named_constraint(name, item, facts)
+                self._table_foreign_keys(name, item, facts)
                 for col in self._local_columns(item):
                     facts.references.add(ObjectRef("column", col, name))
         props = e.args.get("properties")
@@ -909,6 +1006,7 @@ class _Scanner:
         elif isinstance(action, exp.AddConstraint):
             for c in action.expressions:
                 self._named_constraint(table, c, facts)
+                self._table_foreign_keys(table, c, facts)
                 for col in self._local_columns(c):
                     facts.references.add(ObjectRef("column", col, table))
         elif isinstance(action, exp.Drop):
@@ -972,6 +1070,8 @@ class _Scanner:
                 facts.drops.add(obj)
                 if action.args.get("exists"):
                     facts.guarded.add(obj)
+                if kind in ("CONSTRAINT", "FOREIGN KEY"):  # of any type: maybe a foreign key
+                    facts.dropped_foreign_keys.append(name)
 
     # ---------------------------------------------------------------- DROP
 
@@ -1114,20 +1214,26 @@ class _Scanner:
 #
 # sqlglot's pure-Python parser costs about 3 ms for a typical 15-column CREATE TABLE,
 # which makes a 300-table schema take a second.  Most migration DDL is plain:
-# "CREATE TABLE t (col TYPE [NOT NULL] [DEFAULT x] [REFERENCES o(id)], ...)" and
-# "CREATE INDEX ix ON t (a, b)".  For exactly those shapes a small hand parser gives
-# the same facts some 20 times faster.  It is strict: at the first token outside the
-# subset it gives up (_Bail) and the statement goes to sqlglot as usual.  A test
-# checks that both paths agree on every statement the fast path accepts.
+# "CREATE TABLE t (col TYPE [NOT NULL] [DEFAULT x] [REFERENCES o(id)], ...)",
+# "CREATE INDEX ix ON t (a, b) [WHERE a > 0]", "DROP TABLE t", "DROP INDEX ix [ON t]",
+# "ALTER TABLE t ADD COLUMN c TYPE ..." and "ALTER TABLE t DROP COLUMN c".  For exactly
+# those shapes a small hand parser gives the same facts some 20 times faster, without
+# importing sqlglot at all.  It is strict: at the first token outside the subset it
+# gives up (_Bail) and the statement goes to sqlglot as usual.  Tests check that both
+# paths agree on every statement the fast path accepts.
 
+# One token per match: the atomic group skips blanks and comments (and never gives any
+# back), then exactly one of: string, quoted identifier, number, word, operator, or a
+# lone character that starts no token (the parser then gives up).
 _FAST_TOKEN = re.compile(
-    r"""(?P<ws>\s+|--[^\n]*|/\*(?:[^*/]|\*(?!/)|/(?!\*))*\*/)
-      | (?P<str>'(?:[^'\\]|'')*')
-      | (?P<qid>"(?:[^"]|"")+"|`(?:[^`]|``)+`)
-      | (?P<num>\d+(?:\.\d+)?)
-      | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-      | (?P<op>::|[(),.=\[\]+\-<>!*/%|~@&^])""",
-    re.VERBOSE,
+    r"""(?>(?:\s+|--[^\n]*|/\*(?:[^*/]|\*(?!/)|/(?!\*))*\*/)*)
+        (?: ('(?:[^'\\]|'')*')
+          | ("(?:[^"]|"")+"|`(?:[^`]|``)+`)
+          | (\d+(?:\.\d+)?)
+          | ([A-Za-z_][A-Za-z0-9_]*)
+          | (::|<>|<=|>=|!=|[(),.=\[\]+\-<>!*/%|~@&^])
+          | (.) )""",
+    re.VERBOSE | re.DOTALL,
 )
 # Words that end a column's type (and start its constraints).
 _COLUMN_CONSTRAINT_WORDS = frozenset(
@@ -1137,47 +1243,96 @@ _COLUMN_CONSTRAINT_WORDS = frozenset(
 # Words that start a table constraint instead of a column.
 _TABLE_CONSTRAINT_WORDS = frozenset("CONSTRAINT PRIMARY UNIQUE FOREIGN CHECK EXCLUDE LIKE KEY INDEX FULLTEXT SPATIAL".split())
 _MYSQL_TABLE_OPTION_STOP = frozenset("AS SELECT LIKE PARTITION IGNORE REPLACE UNION WITH".split())
+# Words that are not a column name in an index's WHERE condition.
+_NOT_A_COLUMN = frozenset(
+    """AND OR NOT IS NULL TRUE FALSE UNKNOWN IN LIKE ILIKE BETWEEN CASE WHEN THEN ELSE END
+    EXISTS SELECT ANY ALL SOME DEFAULT COLLATE ESCAPE SIMILAR DISTINCT INTERVAL ARRAY ROW
+    CAST CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER CURRENT_ROLE
+    CURRENT_SCHEMA CURRENT_CATALOG LOCALTIME LOCALTIMESTAMP SESSION_USER USER GLOB REGEXP
+    MATCH WHERE ON USING WITH INCLUDE""".split()
+)
+_COMPARISONS = frozenset(("=", "<", ">", "<>", "<=", ">=", "!="))
+_PAD = [None] * 4  # lookahead past the last token reads None
 
 
 class _Bail(Exception):
     """The statement is outside the fast path's subset."""
 
 
-@functools.lru_cache(maxsize=1024)
+# PostgreSQL type names (lower case, one blank between words) that sqlglot reads as
+# built-in, non-serial types, and the serial ones: known without asking sqlglot.  A
+# test checks each against _pg_type_class_by_sqlglot, which classifies the others.
+_PG_PLAIN_TYPES = frozenset(
+    (
+        "smallint", "integer", "int", "int2", "int4", "int8", "bigint", "real", "float", "float4", "float8",
+        "double precision", "numeric", "decimal", "boolean", "bool", "text", "varchar", "character varying",
+        "char", "character", "bytea", "date", "time", "timestamp", "timestamptz", "timetz",
+        "timestamp with time zone", "timestamp without time zone", "time with time zone",
+        "time without time zone", "interval", "uuid", "json", "jsonb", "inet", "cidr", "money", "xml",
+        "tsvector",
+    )
+)
+_PG_SERIAL_TYPES = frozenset(("serial", "bigserial", "smallserial"))
+_BUILTIN = ("builtin", "")
+_SERIAL = ("serial", "")
+
+
 def _pg_type_class(type_text: str) -> tuple[str, str]:
     """("serial" | "user" | "builtin", name) for a PostgreSQL type written without
     parameters or array brackets, classified as the sqlglot path would."""
+    if type_text in _PG_PLAIN_TYPES:
+        return _BUILTIN
+    if type_text in _PG_SERIAL_TYPES:
+        return _SERIAL
+    return _pg_type_class_by_sqlglot(type_text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _pg_type_class_by_sqlglot(type_text: str) -> tuple[str, str]:
     try:
         with _Quiet():
             dt = exp.DataType.build(type_text, dialect="postgres", udt=True)
     except Exception:
         raise _Bail from None
     if dt.this in (exp.DataType.Type.SERIAL, exp.DataType.Type.BIGSERIAL, exp.DataType.Type.SMALLSERIAL):
-        return "serial", ""
+        return _SERIAL
     if dt.this == exp.DataType.Type.USERDEFINED:
         if " " in type_text:
             raise _Bail  # several unknown words: leave it to sqlglot
         if type_text in _PG_BUILTIN_TYPES:
-            return "builtin", ""
+            return _BUILTIN
         return "user", type_text
-    return "builtin", ""
+    return _BUILTIN
 
 
 class _FastParser:
-    """Recursive descent over _FAST_TOKEN tokens for plain CREATE TABLE / CREATE INDEX."""
+    """Recursive descent over _FAST_TOKEN tokens for plain DDL.
+
+    The tokens are parallel lists: T (text), K (kind: "w" word, "q" quoted identifier,
+    "s" string, "n" number, "o" operator), W (the word upper-cased; None for other
+    kinds) and O (the operator; None for other kinds).  W and O are padded with None,
+    so a lookahead past the end needs no bounds check.
+    """
 
     def __init__(self, scanner: "_Scanner", text: str) -> None:
         self.s = scanner
         self.text = text
-        self.toks: list[tuple[str, str, int]] = []  # (kind, text, start offset)
-        pos, n = 0, len(text)
-        while pos < n:
-            m = _FAST_TOKEN.match(text, pos)
-            if m is None:
+        T: list[str] = []
+        K: list[str] = []
+        W: list[str | None] = []
+        O: list[str | None] = []
+        t, k, w_, o_ = T.append, K.append, W.append, O.append
+        for s, q, n, w, o, bad in _FAST_TOKEN.findall(text):
+            if w:
+                t(w), k("w"), w_(w.upper()), o_(None)
+            elif o:
+                t(o), k("o"), w_(None), o_(o)
+            elif bad:
                 raise _Bail
-            if m.lastgroup != "ws":
-                self.toks.append((m.lastgroup, m.group(), pos))  # type: ignore[arg-type]
-            pos = m.end()
+            else:
+                t(s or n or q), k("s" if s else "n" if n else "q"), w_(None), o_(None)
+        self.T, self.K, self.n = T, K, len(T)
+        self.W, self.O = W + _PAD, O + _PAD
         self.i = 0
         self.facts = _Facts()
         self.column_name = ""  # the column being parsed
@@ -1185,58 +1340,58 @@ class _FastParser:
     # -- token helpers
 
     def word(self, k: int = 0) -> str | None:
-        j = self.i + k
-        if j < len(self.toks) and self.toks[j][0] == "word":
-            return self.toks[j][1].upper()
-        return None
+        return self.W[self.i + k]
 
     def op(self, k: int = 0) -> str | None:
-        j = self.i + k
-        if j < len(self.toks) and self.toks[j][0] == "op":
-            return self.toks[j][1]
-        return None
+        return self.O[self.i + k]
 
     def at_end(self) -> bool:
-        return self.i >= len(self.toks)
+        return self.i >= self.n
 
     def take_word(self, *words: str) -> str | None:
-        w = self.word()
+        w = self.W[self.i]
         if w is not None and w in words:
             self.i += 1
             return w
         return None
 
     def expect_word(self, *words: str) -> str:
-        w = self.take_word(*words)
-        if w is None:
+        w = self.W[self.i]
+        if w is None or w not in words:
             raise _Bail
+        self.i += 1
         return w
 
     def take_op(self, op: str) -> bool:
-        if self.op() == op:
+        if self.O[self.i] == op:
             self.i += 1
             return True
         return False
 
     def expect_op(self, op: str) -> None:
-        if not self.take_op(op):
+        if self.O[self.i] != op:
             raise _Bail
+        self.i += 1
 
     def ident(self) -> str:
-        if self.at_end():
+        i = self.i
+        if i >= self.n:
             raise _Bail
-        kind, text, _ = self.toks[self.i]
-        if kind == "word":
-            self.i += 1
-            return self.s.fold(text, False)
-        if kind == "qid":
-            self.i += 1
+        kind = self.K[i]
+        if kind == "w":
+            self.i = i + 1
+            return self.s.fold(self.T[i], False)
+        if kind == "q":
+            self.i = i + 1
+            text = self.T[i]
             q = text[0]
             return self.s.fold(text[1:-1].replace(q + q, q), True)
         raise _Bail
 
     def qname(self) -> str:
         parts: list[str | None] = [self.ident()]
+        if self.O[self.i] != ".":
+            return parts[0]  # type: ignore[return-value]  # a single name qualifies to itself
         while self.take_op("."):
             parts.append(self.ident())
         if len(parts) > 3:
@@ -1254,6 +1409,15 @@ class _FastParser:
         self.expect_op(")")
         return names
 
+    def guard(self, *words: str) -> bool:
+        """IF [NOT] EXISTS; words: those expected after IF."""
+        if self.W[self.i] != "IF":
+            return False
+        self.i += 1
+        for w in words:
+            self.expect_word(w)
+        return True
+
     # -- CREATE TABLE
 
     def create_table(self) -> _Facts:
@@ -1262,16 +1426,14 @@ class _FastParser:
         self.expect_word("CREATE")
         self.take_word("TEMP", "TEMPORARY", "UNLOGGED")
         self.expect_word("TABLE")
-        guarded = False
-        if self.take_word("IF"):
-            self.expect_word("NOT")
-            self.expect_word("EXISTS")
-            guarded = True
+        guarded = self.guard("NOT", "EXISTS")
         table = self.qname()
         f.creates.add(ObjectRef("table", table))
         self.expect_op("(")
+        mysql = self.s.dialect == "mysql"
         while True:
-            if self.word() in _TABLE_CONSTRAINT_WORDS and not (self.word() in ("KEY", "INDEX") and self.s.dialect != "mysql"):
+            w = self.W[self.i]
+            if w in _TABLE_CONSTRAINT_WORDS and (mysql or w not in ("KEY", "INDEX")):
                 self.table_constraint(table)
             else:
                 self.column(table)
@@ -1283,69 +1445,85 @@ class _FastParser:
             f.guarded |= f.creates
         return f
 
-    def column(self, table: str) -> None:
+    def column(self, table: str) -> str:
         self.column_name = name = self.ident()
-        self.facts.creates.add(ObjectRef("column", name, table))
+        f = self.facts
+        f.creates.add(ObjectRef("column", name, table))
         type_class = self.column_type()
         if type_class[0] == "serial":
             schema, _, bare = table.rpartition(".")
             seq = f"{bare}_{name}_seq"
-            self.facts.creates.add(ObjectRef("sequence", f"{schema}.{seq}" if schema else seq))
+            f.creates.add(ObjectRef("sequence", f"{schema}.{seq}" if schema else seq))
         elif type_class[0] == "user":
-            self.facts.references.add(ObjectRef("type", self.s.fold(type_class[1], False)))
+            f.references.add(ObjectRef("type", self.s.fold(type_class[1], False)))
         self.column_constraints(table)
+        return name
 
-    def column_type(self, allow_empty: bool = False) -> tuple[str, str]:
+    def column_type(self) -> tuple[str, str]:
+        W, O, K, T = self.W, self.O, self.K, self.T
+        i = self.i
         words: list[str] = []
         params = False
         while True:
-            w = self.word()
+            w = W[i]
             if w is not None and w not in _COLUMN_CONSTRAINT_WORDS:
-                words.append(self.toks[self.i][1])
-                self.i += 1
-            elif self.op() == "(" and words and not params:
+                words.append(T[i])
+                i += 1
+            elif O[i] == "(" and words and not params:
                 params = True
-                self.i += 1
-                while not self.take_op(")"):
-                    if self.at_end() or self.toks[self.i][0] not in ("num", "str", "word") and self.op() != ",":
+                i += 1
+                while O[i] != ")":
+                    if i >= self.n or K[i] not in ("n", "s", "w") and O[i] != ",":
                         raise _Bail
-                    self.i += 1
+                    i += 1
+                i += 1
             else:
                 break
         if not words:
             raise _Bail
-        while self.take_op("["):
-            if not self.at_end() and self.toks[self.i][0] == "num":
-                self.i += 1
-            self.expect_op("]")
+        while O[i] == "[":
+            i += 1
+            if i < self.n and K[i] == "n":
+                i += 1
+            if O[i] != "]":
+                raise _Bail
+            i += 1
+        self.i = i
         if self.s.pg:
             return _pg_type_class(" ".join(words).lower())
-        return "builtin", ""
+        return _BUILTIN
 
     def column_constraints(self, table: str) -> None:
-        while self.op() not in (",", ")"):
-            w = self.word()
+        """The constraints of one column, up to the "," or ")" after it (or the end)."""
+        f = self.facts
+        W, O = self.W, self.O
+        name: str | None = None  # of "CONSTRAINT name", for the constraint after it
+        while self.i < self.n and O[self.i] not in (",", ")"):
+            w = W[self.i]
             if w is None:
                 raise _Bail
             self.i += 1
+            named, name = name, None
             if w == "NOT":
                 self.expect_word("NULL")
-            elif w == "NULL" or w in ("AUTO_INCREMENT", "AUTOINCREMENT"):
+            elif w == "NULL" or w == "AUTO_INCREMENT" or w == "AUTOINCREMENT":
                 pass
             elif w == "PRIMARY":
                 self.expect_word("KEY")
                 self.take_word("ASC", "DESC")
             elif w == "UNIQUE":
-                if self.word() in ("KEY", "INDEX"):
+                if W[self.i] in ("KEY", "INDEX"):
                     raise _Bail
             elif w == "DEFAULT":
                 self.default_expression()
             elif w == "REFERENCES":
-                self.reference()
+                target, columns = self.reference()
+                f.foreign_keys.append(ForeignKeyFact(table, (self.column_name,), target, columns, named))
             elif w == "CONSTRAINT":
-                self.facts.creates.add(ObjectRef("constraint", self.ident(), table))
+                name = self.ident()
+                f.creates.add(ObjectRef("constraint", name, table))
             elif w == "COMMENT":
-                if self.at_end() or self.toks[self.i][0] != "str":
+                if self.i >= self.n or self.K[self.i] != "s":
                     raise _Bail
                 self.i += 1
             elif w == "CHECK":
@@ -1357,11 +1535,11 @@ class _FastParser:
                     self.expect_word("DEFAULT")
                 self.expect_word("AS")
                 self.expect_word("IDENTITY")
-                if not self.s.pg or self.op() == "(":
+                if not self.s.pg or O[self.i] == "(":
                     raise _Bail
                 schema, _, bare = table.rpartition(".")
                 seq = f"{bare}_{self.column_name}_seq"
-                self.facts.creates.add(ObjectRef("sequence", f"{schema}.{seq}" if schema else seq))
+                f.creates.add(ObjectRef("sequence", f"{schema}.{seq}" if schema else seq))
             else:
                 raise _Bail  # COLLATE, ON UPDATE, stored generated columns ...: leave to sqlglot
 
@@ -1372,12 +1550,13 @@ class _FastParser:
         self.expect_op("(")
         depth = 1
         while depth:
-            if self.at_end():
+            if self.i >= self.n:
                 raise _Bail
-            op = self.op()
+            op = self.O[self.i]
             depth += 1 if op == "(" else -1 if op == ")" else 0
             self.i += 1
-        body = self.text[self.toks[open_at][2] + 1 : self.toks[self.i - 1][2]]
+        starts = [m.start(m.lastindex or 0) for m in _FAST_TOKEN.finditer(self.text)]
+        body = self.text[starts[open_at] + 1 : starts[self.i - 1]]
         try:
             with _Quiet():
                 tree = sqlglot.parse_one(body, read=self.s.dialect)
@@ -1394,68 +1573,78 @@ class _FastParser:
         """Skip one DEFAULT expression; note casts to user types and nextval('seq')."""
         depth = 0
         first = True
-        while not self.at_end():
-            kind, text, _ = self.toks[self.i]
+        T, K = self.T, self.K
+        while self.i < self.n:
+            i = self.i
+            kind, text = K[i], T[i]
             if depth == 0 and not first and (
-                (kind == "op" and text in (",", ")")) or (kind == "word" and text.upper() in _COLUMN_CONSTRAINT_WORDS)
+                (kind == "o" and text in (",", ")")) or (kind == "w" and self.W[i] in _COLUMN_CONSTRAINT_WORDS)
             ):
                 return
             first = False
-            if kind == "op" and text == "(":
-                depth += 1
-            elif kind == "op" and text == ")":
-                if depth == 0:
-                    return
-                depth -= 1
-            elif kind == "op" and text == "::":
-                self.i += 1
-                type_class = self.column_type()
-                if type_class[0] == "user":
-                    self.facts.references.add(ObjectRef("type", self.s.fold(type_class[1], False)))
-                elif type_class[0] == "serial":
-                    raise _Bail
-                continue
-            elif kind == "qid":
+            if kind == "o":
+                if text == "(":
+                    depth += 1
+                elif text == ")":
+                    if depth == 0:
+                        return
+                    depth -= 1
+                elif text == "::":
+                    self.i += 1
+                    type_class = self.column_type()
+                    if type_class[0] == "user":
+                        self.facts.references.add(ObjectRef("type", self.s.fold(type_class[1], False)))
+                    elif type_class[0] == "serial":
+                        raise _Bail
+                    continue
+            elif kind == "q":
                 raise _Bail
-            elif kind == "word" and self.op(1) == "(" and text.lower() in ("nextval", "currval", "setval"):
-                if self.i + 2 >= len(self.toks) or self.toks[self.i + 2][0] != "str":
+            elif kind == "w" and self.O[i + 1] == "(" and text.lower() in ("nextval", "currval", "setval"):
+                if i + 2 >= self.n or K[i + 2] != "s":
                     raise _Bail
-                name = self.s.string_name(self.toks[self.i + 2][1][1:-1].replace("''", "'"))
+                name = self.s.string_name(T[i + 2][1:-1].replace("''", "'"))
                 if name:
                     self.facts.references.add(ObjectRef("sequence", name))
             self.i += 1
         if depth:
             raise _Bail
 
-    def reference(self) -> None:
+    def reference(self) -> tuple[str, tuple[str, ...]]:
+        """REFERENCES target [(columns)] [ON DELETE ...]: (target, columns)."""
+        f = self.facts
         target = self.qname()
-        self.facts.references.add(ObjectRef("table", target))
-        if self.op() == "(":
-            for col in self.ident_list():
-                self.facts.references.add(ObjectRef("column", col, target))
+        f.references.add(ObjectRef("table", target))
+        columns: tuple[str, ...] = ()
+        if self.O[self.i] == "(":
+            columns = tuple(self.ident_list())
+            for col in columns:
+                f.references.add(ObjectRef("column", col, target))
         while True:
-            if self.word() == "ON" and self.word(1) in ("DELETE", "UPDATE"):
+            w = self.W[self.i]
+            if w == "ON" and self.W[self.i + 1] in ("DELETE", "UPDATE"):
                 self.i += 2
                 action = self.expect_word("CASCADE", "RESTRICT", "NO", "SET")
                 if action == "NO":
                     self.expect_word("ACTION")
                 elif action == "SET":
                     self.expect_word("NULL", "DEFAULT")
-            elif self.take_word("DEFERRABLE"):
-                pass
-            elif self.word() == "NOT" and self.word(1) == "DEFERRABLE":
+            elif w == "DEFERRABLE":
+                self.i += 1
+            elif w == "NOT" and self.W[self.i + 1] == "DEFERRABLE":
                 self.i += 2
-            elif self.take_word("INITIALLY"):
+            elif w == "INITIALLY":
+                self.i += 1
                 self.expect_word("DEFERRED", "IMMEDIATE")
-            elif self.take_word("MATCH"):
+            elif w == "MATCH":
+                self.i += 1
                 self.expect_word("FULL", "SIMPLE", "PARTIAL")
             else:
-                return
+                return target, columns
 
     def table_constraint(self, table: str) -> None:
         f = self.facts
         name = self.ident() if self.take_word("CONSTRAINT") else None
-        w = self.word()
+        w = self.W[self.i]
         self.i += 1
         if w == "PRIMARY":
             self.expect_word("KEY")
@@ -1464,14 +1653,15 @@ class _FastParser:
             if self.s.dialect == "mysql" and self.take_word("KEY", "INDEX"):
                 if name is not None:
                     raise _Bail
-                if self.op() != "(":
+                if self.O[self.i] != "(":
                     f.creates.add(ObjectRef("index", self.ident(), table))
             cols = self.ident_list()
         elif w == "FOREIGN":
             self.expect_word("KEY")
             cols = self.ident_list()
             self.expect_word("REFERENCES")
-            self.reference()
+            target, columns = self.reference()
+            f.foreign_keys.append(ForeignKeyFact(table, tuple(cols), target, columns, name))
         elif w in ("KEY", "INDEX") and name is None:
             f.creates.add(ObjectRef("index", self.ident(), table))
             cols = self.ident_list()
@@ -1486,10 +1676,10 @@ class _FastParser:
             f.references.add(ObjectRef("column", col, table))
 
     def table_options(self) -> None:
-        if self.at_end():
+        if self.i >= self.n:
             return
         if self.s.dialect == "sqlite":
-            while not self.at_end():
+            while self.i < self.n:
                 if self.take_word("WITHOUT"):
                     self.expect_word("ROWID")
                 elif not (self.take_word("STRICT") or self.take_op(",")):
@@ -1498,9 +1688,9 @@ class _FastParser:
         if self.s.dialect != "mysql":
             raise _Bail
         # MySQL: ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='...' AUTO_INCREMENT=5 ...
-        while not self.at_end():
-            kind, text, _ = self.toks[self.i]
-            if kind == "word" and text.upper() in _MYSQL_TABLE_OPTION_STOP or kind == "op" and text not in ("=", ","):
+        while self.i < self.n:
+            kind, w, op = self.K[self.i], self.W[self.i], self.O[self.i]
+            if kind == "w" and w in _MYSQL_TABLE_OPTION_STOP or kind == "o" and op not in ("=", ","):
                 raise _Bail
             self.i += 1
 
@@ -1513,13 +1703,9 @@ class _FastParser:
         self.take_word("UNIQUE")
         self.expect_word("INDEX")
         self.take_word("CONCURRENTLY")
-        guarded = False
-        if self.take_word("IF"):
-            self.expect_word("NOT")
-            self.expect_word("EXISTS")
-            guarded = True
+        guarded = self.guard("NOT", "EXISTS")
         name = None
-        if self.word() != "ON":
+        if self.W[self.i] != "ON":
             parts = [self.ident()]
             while self.take_op("."):
                 parts.append(self.ident())
@@ -1542,8 +1728,11 @@ class _FastParser:
         if self.take_word("INCLUDE"):
             for col in self.ident_list():
                 f.references.add(ObjectRef("column", col, table))
-        if not self.at_end():
-            raise _Bail  # WHERE, WITH (...), TABLESPACE ...
+        if self.W[self.i] == "WHERE" and self.s.dialect != "mysql":
+            self.i += 1
+            self.condition(table)
+        if self.i < self.n:
+            raise _Bail  # WITH (...), TABLESPACE, a WHERE beyond condition() ...
         if name:
             obj = ObjectRef("index", name, table)
             f.creates.add(obj)
@@ -1551,21 +1740,117 @@ class _FastParser:
                 f.guarded.add(obj)
         return f
 
+    def condition(self, table: str) -> None:
+        """A partial index's WHERE: comparisons of a column with a literal, IS [NOT]
+        NULL, joined by AND / OR / NOT and parentheses.  Anything else bails."""
+        self.comparison(table)
+        while self.take_word("AND", "OR"):
+            self.comparison(table)
+
+    def comparison(self, table: str) -> None:
+        self.take_word("NOT")
+        if self.take_op("("):
+            self.condition(table)
+            self.expect_op(")")
+            return
+        if self.W[self.i] in _NOT_A_COLUMN or self.O[self.i + 1] in (".", "("):
+            raise _Bail
+        column = self.ident()
+        if self.take_word("IS"):
+            self.take_word("NOT")
+            self.expect_word("NULL")
+        else:
+            if self.O[self.i] not in _COMPARISONS:
+                raise _Bail
+            self.i += 1
+            if self.i < self.n and self.K[self.i] in ("n", "s") or self.W[self.i] in ("TRUE", "FALSE"):
+                self.i += 1
+            else:
+                raise _Bail
+        self.facts.references.add(ObjectRef("column", column, table))
+
+    # -- DROP TABLE / DROP INDEX
+
+    def drop(self) -> _Facts:
+        f = self.facts
+        self.expect_word("DROP")
+        what = self.expect_word("TABLE", "INDEX")
+        f.kind = f"DROP {what}"
+        guarded = self.guard("EXISTS")
+        names = [self.qname()]
+        while self.take_op(","):
+            names.append(self.qname())
+        owner = None
+        if what == "INDEX" and self.s.dialect == "mysql" and self.take_word("ON"):
+            owner = self.qname()
+        self.take_word("CASCADE", "RESTRICT")
+        if self.i < self.n:
+            raise _Bail
+        kind = "table" if what == "TABLE" else "index"
+        for name in names:
+            obj = ObjectRef(kind, name, owner)
+            f.drops.add(obj)
+            if guarded:
+                f.guarded.add(obj)
+        if owner:
+            f.references.add(ObjectRef("table", owner))
+        return f
+
+    # -- ALTER TABLE t ADD COLUMN ... / DROP COLUMN ...
+
+    def alter_table(self) -> _Facts:
+        f = self.facts
+        f.kind = "ALTER TABLE"
+        self.expect_word("ALTER")
+        self.expect_word("TABLE")
+        table = self.qname()
+        obj = ObjectRef("table", table)
+        f.alters.add(obj)
+        f.references.add(obj)
+        while True:
+            action = self.expect_word("ADD", "DROP")
+            self.expect_word("COLUMN")
+            if action == "ADD":
+                guarded = self.guard("NOT", "EXISTS")
+                if self.W[self.i] in _TABLE_CONSTRAINT_WORDS:
+                    raise _Bail
+                name = self.column(table)
+                if guarded:
+                    f.guarded.add(ObjectRef("column", name, table))
+            else:
+                guarded = self.guard("EXISTS")
+                column = ObjectRef("column", self.ident(), table)
+                self.take_word("CASCADE", "RESTRICT")
+                f.drops.add(column)
+                if guarded:
+                    f.guarded.add(column)
+            if self.i >= self.n:
+                return f
+            self.expect_op(",")
+
 
 _FAST_HEAD = re.compile(
-    r"CREATE\s+(?:(?P<table>(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE)|(?P<index>(?:UNIQUE\s+)?INDEX))\s", re.IGNORECASE
+    r"(?:CREATE\s+(?:(?P<table>(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE)|(?P<index>(?:UNIQUE\s+)?INDEX))"
+    r"|(?P<drop>DROP\s+(?:TABLE|INDEX))|(?P<alter>ALTER\s+TABLE))\s",
+    re.IGNORECASE,
 )
 
 
 def _fast_scan(scanner: "_Scanner", text: str, strict: bool = False) -> _Facts | None:
-    """Facts of a plain CREATE TABLE / CREATE INDEX, or None to use sqlglot.
+    """Facts of a plain statement of the fast path's subset, or None to use sqlglot.
     (strict: let a bug of the fast path raise instead of falling back; for tests.)"""
     m = _FAST_HEAD.match(text)
     if m is None:
         return None
     try:
         parser = _FastParser(scanner, text)
-        return parser.create_table() if m.group("table") else parser.create_index()
+        if m.group("table"):
+            return parser.create_table()
+        if m.group("index"):
+            return parser.create_index()
+        if m.group("drop"):
+            return parser.drop()
+        return parser.alter_table()
     except _Bail:
         return None
     except Exception:
