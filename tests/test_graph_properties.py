@@ -28,7 +28,7 @@ def projects(draw: st.DrawFn) -> list[Migration]:
     for unit in UNITS:
         versions = draw(st.lists(st.integers(1, 40), min_size=0, max_size=6, unique=True))
         for version in versions:
-            migrations.append(Migration(MigrationId(unit.name, str(version)), f"m{version}", f"{unit.name}/{version}.sql", up={"": "SELECT 1;"}))
+            migrations.append(Migration(MigrationId(unit.name, str(version)), f"m{version}", f"migrations/{unit.name}/{version}.sql", up={"": "SELECT 1;"}))
     with_requires = []
     for migration in migrations:
         targets = [m.id for m in migrations if m.id.unit in CLOSURES[migration.id.unit] and m.id.unit != migration.id.unit]
@@ -81,7 +81,7 @@ def test_adding_an_unrelated_migration_never_reorders_the_others(migrations: lis
         return
     before = ordered(migrations)
     newest = max([int(m.id.version) for m in migrations if m.id.unit == unit], default=0) + 1
-    extra = Migration(MigrationId(unit, str(newest)), "extra", f"{unit}/{newest}.sql", up={"": "SELECT 1;"})
+    extra = Migration(MigrationId(unit, str(newest)), "extra", f"migrations/{unit}/{newest}.sql", up={"": "SELECT 1;"})
     after = [mid for mid in ordered(migrations + [extra]) if mid != extra.id]
     assert after == before
 
@@ -102,7 +102,7 @@ def test_planning_against_everything_applied_gives_nothing(migrations: list[Migr
 
 def test_ties_follow_version_then_unit_declaration_order() -> None:
     migrations = [
-        Migration(MigrationId(unit, version), "x", f"{unit}/{version}.sql", up={"": ""})
+        Migration(MigrationId(unit, version), "x", f"migrations/{unit}/{version}.sql", up={"": ""})
         for unit, version in [("c", "1"), ("core", "2"), ("a", "1"), ("core", "1"), ("b+c", "1"), ("b", "1")]
     ]
     assert [str(mid) for mid in ordered(migrations)] == ["core/1", "a/1", "b/1", "c/1", "b+c/1", "core/2"]
@@ -116,8 +116,8 @@ def test_closure_of_a_bridge_and_of_an_implying_feature() -> None:
 
 def test_requirement_outside_the_closure_is_refused() -> None:
     bad = [
-        Migration(MigrationId("a", "1"), "x", "a/1.sql", up={"": ""}),
-        Migration(MigrationId("c", "1"), "y", "c/1_y.sql", up={"": ""}, requires=(MigrationId("a", "1"),), requires_line={MigrationId("a", "1"): 1}),
+        Migration(MigrationId("a", "1"), "x", "migrations/a/1.sql", up={"": ""}),
+        Migration(MigrationId("c", "1"), "y", "migrations/c/1_y.sql", up={"": ""}, requires=(MigrationId("a", "1"),), requires_line={MigrationId("a", "1"): 1}),
     ]
     with pytest.raises(DependencyError) as err:
         ordered(bad)
@@ -126,15 +126,15 @@ def test_requirement_outside_the_closure_is_refused() -> None:
 
 
 def test_requirement_of_a_missing_migration_is_refused() -> None:
-    bad = [Migration(MigrationId("core", "1"), "x", "core/1.sql", up={"": ""}, requires=(MigrationId("core", "9"),))]
+    bad = [Migration(MigrationId("core", "1"), "x", "migrations/core/1.sql", up={"": ""}, requires=(MigrationId("core", "9"),))]
     with pytest.raises(DependencyError, match="requires core/9, but no such migration exists"):
         ordered(bad)
 
 
 def test_a_cycle_names_the_migrations() -> None:
     cyc = [
-        Migration(MigrationId("core", "1"), "x", "core/1.sql", up={"": ""}, requires=(MigrationId("core", "2"),)),
-        Migration(MigrationId("core", "2"), "y", "core/2.sql", up={"": ""}),
+        Migration(MigrationId("core", "1"), "x", "migrations/core/1.sql", up={"": ""}, requires=(MigrationId("core", "2"),)),
+        Migration(MigrationId("core", "2"), "y", "migrations/core/2.sql", up={"": ""}),
     ]
     with pytest.raises(DependencyError, match=r"cycle: core/1 -> core/2 -> core/1|cycle: core/2 -> core/1 -> core/2"):
         ordered(cyc)

@@ -9,12 +9,12 @@ from pathlib import Path
 from .model import DIALECTS, Migration, Project
 
 
-def scan(migration: Migration, migrations_dir: str, dialect: str, direction: str = "up"):  # -> sqlscan.ScanResult | None
+def scan(migration: Migration, root: str, dialect: str, direction: str = "up"):  # -> sqlscan.ScanResult | None
     """The facts of one direction of a migration; None when it has no such direction."""
     if migration.kind == "python":
         if direction == "down" and not migration.has_down(dialect):
             return None
-        return _scan_python(str(Path(migrations_dir) / migration.path), migration.checksum(dialect), dialect, direction)
+        return _scan_python(str(Path(root) / migration.path), migration.checksum(dialect), dialect, direction)
     sql = migration.up_sql(dialect) if direction == "up" else migration.down_sql(dialect)
     if sql is None:
         return None
@@ -36,19 +36,19 @@ def _scan_python(path: str, checksum: str, dialect: str, direction: str):  # typ
     return scan_python_migration(Path(path), dialect, direction)
 
 
-def created_tables(migration: Migration, migrations_dir: str, dialect: str) -> frozenset[str]:
-    result = scan(migration, migrations_dir, dialect)
+def created_tables(migration: Migration, root: str, dialect: str) -> frozenset[str]:
+    result = scan(migration, root, dialect)
     return frozenset(result.created_tables) if result is not None else frozenset()
 
 
 def scanned_file(migration: Migration, dialect: str, direction: str = "up") -> str:
     """The file the facts of this direction come from, relative to the project."""
     if migration.kind == "python" or migration.path.endswith(".sql") and dialect not in migration.up:
-        return f"migrations/{migration.path}"
+        return migration.path
     if migration.path.endswith(".sql"):
-        return f"migrations/{migration.path[:-4]}.{dialect}.sql"
+        return f"{migration.path[:-4]}.{dialect}.sql"
     name = f"{direction}.{dialect}.sql" if dialect in (migration.up if direction == "up" else migration.down) else f"{direction}.sql"
-    return f"migrations/{migration.path}/{name}"
+    return f"{migration.path}/{name}"
 
 
 def facts_for(project: Project, dialect: str):  # -> checker.Facts
@@ -56,11 +56,11 @@ def facts_for(project: Project, dialect: str):  # -> checker.Facts
 
     up, down, files = {}, {}, {}
     for migration in project.migrations:
-        result = scan(migration, project.migrations_dir, dialect)
+        result = scan(migration, project.root, dialect)
         if result is None:
             continue
         up[migration.id] = result
-        down[migration.id] = scan(migration, project.migrations_dir, dialect, "down")
+        down[migration.id] = scan(migration, project.root, dialect, "down")
         files[migration.id] = scanned_file(migration, dialect)
     return Facts(up, down, files)
 

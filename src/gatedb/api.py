@@ -108,7 +108,7 @@ def migrate(
         the_plan = planner.plan(proj, resolution, history.read(conn), dialect.name)
         refuse_unsafe(proj, the_plan, allow_changed)
         preflight(proj, the_plan.steps, dialect.name)
-        done = runner.run_steps(conn, dialect, the_plan.steps, proj.migrations_dir, on_event)
+        done = runner.run_steps(conn, dialect, the_plan.steps, proj.root, on_event)
         with conn.begin():
             history.save_features(conn, the_plan.features)
     return MigrateResult(the_plan, tuple(done))
@@ -141,14 +141,14 @@ def prune(
     with locked(url, lock_timeout) as (conn, dialect):
         steps = check_prunable(proj, feature, history.read(conn), dialect.name)
         preflight(proj, steps, dialect.name)
-        return tuple(runner.run_steps(conn, dialect, steps, proj.migrations_dir, on_event))
+        return tuple(runner.run_steps(conn, dialect, steps, proj.root, on_event))
 
 
 def check_prunable(project: Project, feature: str, applied: Sequence[AppliedRecord], dialect: str) -> tuple[Step, ...]:
     steps = planner.prune_plan(project, feature, applied, dialect)
     missing_down = [s.migration for s in steps if not s.migration.has_down(dialect)]
     if missing_down:
-        names = ", ".join(f"migrations/{m.path}" for m in missing_down)
+        names = ", ".join(m.path for m in missing_down)
         raise Refused(
             f"cannot prune {feature}: no down migration in {names}",
             "add down.sql (or a -- gatedb:down section, or downgrade(op)) to each, then prune again",
@@ -343,7 +343,7 @@ def table_owners(project: Project, dialect: str) -> dict[str, str]:
 
     owners: dict[str, str] = {}
     for migration in project.migrations:
-        for table in created_tables(migration, project.migrations_dir, dialect):
+        for table in created_tables(migration, project.root, dialect):
             owners.setdefault(table, migration.id.unit)
     return owners
 
@@ -352,14 +352,14 @@ def refuse_unsafe(project: Project, the_plan: Plan, allow_changed: bool) -> None
     if the_plan.unfinished:
         record = the_plan.unfinished[0]
         migration = project.migration(record.id)
-        where = f" (migrations/{migration.path})" if migration else ""
+        where = f" ({migration.path})" if migration else ""
         raise UnfinishedMigration(
             f"migration {record.id}{where} was left running by an interrupted run, "
             f"after {record.statements_done} statement(s); the database may hold part of it",
             f"finish or undo it by hand, then run `gatedb repair {record.id} --applied` or `gatedb repair {record.id} --forget`",
         )
     if the_plan.changed and not allow_changed:
-        names = ", ".join(f"{mid} (migrations/{project.migration(mid).path})" for mid in the_plan.changed)  # type: ignore[union-attr]
+        names = ", ".join(f"{mid} ({project.migration(mid).path})" for mid in the_plan.changed)  # type: ignore[union-attr]
         raise ChecksumMismatch(
             f"applied migration(s) changed since they ran: {names}",
             "restore the applied file(s) and put the change in a new migration, or pass --allow-changed to go on",
@@ -376,13 +376,14 @@ def preflight(project: Project, steps: Sequence[Step], dialect: str) -> None:
                 compile(migration.source, migration.path, "exec")
             except SyntaxError as exc:
                 raise MigrationFileError(
-                    f"migrations/{migration.path}:{exc.lineno}: invalid Python: {exc.msg}", "fix the syntax; nothing was applied"
+                    f"{migration.path}:{exc.lineno}: invalid Python: {exc.msg}", "fix the syntax; nothing was applied"
                 ) from None
+            runner.load_python(migration, project.root)  # an import that fails stops the run before it starts
             continue
         sql = migration.up_sql(dialect) if step.direction == "up" else migration.down_sql(dialect)
         if sql is None:
             raise MigrationFileError(
-                f"migrations/{migration.path}: no {step.direction} SQL for {dialect}",
+                f"{migration.path}: no {step.direction} SQL for {dialect}",
                 f"add {step.direction}.sql or {step.direction}.{dialect}.sql; nothing was applied",
             )
 
@@ -392,9 +393,9 @@ def render_sql(project: Project, steps: Sequence[Step], dialect: str) -> str:
     parts = []
     for step in steps:
         migration = step.migration
-        parts.append(f"-- {migration.id} ({step.direction}, migrations/{migration.path}): {step.reason}")
+        parts.append(f"-- {migration.id} ({step.direction}, {migration.path}): {step.reason}")
         if migration.kind == "python":
-            parts.append(runner.python_sql(migration, project.migrations_dir, dialect, step.direction).rstrip())
+            parts.append(runner.python_sql(migration, project.root, dialect, step.direction).rstrip())
         else:
             sql = migration.up_sql(dialect) if step.direction == "up" else migration.down_sql(dialect)
             parts.append((sql or f"-- no {step.direction} SQL for {dialect}").strip())
@@ -454,8 +455,10 @@ def check_severities(project: Project) -> dict[str, str]:
     if not isinstance(section, dict) or not set(section) <= {"severity"}:
         raise ManifestError(f"{_manifest_name(project)}: [check] takes one table, severity", 'write [check.severity] with GD004 = "error" and the like')
     table = section.get("severity", {})
+    if not isinstance(table, dict):
+        raise ManifestError(f"{_manifest_name(project)}: [check] severity must be a table, got {table!r}", 'write [check.severity] with GD004 = "error" and the like')
     out = {}
-    for rule, level in dict(table).items():
+    for rule, level in table.items():
         if rule not in RULES or level not in LEVELS:
             raise ManifestError(
                 f"{_manifest_name(project)}: [check.severity] {rule} = {level!r} is not a known rule and level",

@@ -247,7 +247,7 @@ class Checker:
             self.found.setdefault((rule, file, message), found)  # one per finding, at its first line
 
     def file(self, mid: MigrationId) -> str:
-        return self.facts.files.get(mid) or f"migrations/{self.by_id[mid].header_file}"
+        return self.facts.files.get(mid) or self.by_id[mid].header_file
 
     def _creators(self) -> dict[tuple[str, str, str | None], list[MigrationId]]:
         """Every migration that creates (or renames something into) each object, in order."""
@@ -389,7 +389,7 @@ class Checker:
                 line,
                 f"{mid} {miss.verb} {obj}, created by {creator} (unit {creator.unit}), which is not always on when {own} is on; "
                 f"it breaks with {self.smallest_set(own)}",
-                graph.requirement_hint(own, creator.unit),
+                graph.requirement_hint(own, creator.unit, self.by_id[mid].folder),
             )
             return
         if in_closure_run:
@@ -541,18 +541,49 @@ class PredictedSchema:
 
 
 def predict(order: Iterable[Migration], facts: Facts) -> PredictedSchema:
-    """The tables, columns and foreign keys the active migrations should leave."""
+    """The tables, columns and foreign keys the active migrations should leave.
+
+    Foreign keys are the statements' own ForeignKeyFacts, followed in order like the
+    schema: a table renamed keeps its keys (on either side) under the new name; a key
+    goes when its constraint is dropped by name (an unnamed key by PostgreSQL's default
+    name, <table>_<columns>_fkey), with its table, or with one of its columns; at the
+    end only keys between two existing tables count, self-references left out (as the
+    live comparison leaves them out)."""
     migrations = list(order)
     state, _misses = simulate(migrations, facts)
     tables = state.tables()
-    fks: set[tuple[str, str]] = set()
+    # Each live key as [table, columns, referenced table, referenced columns, name].
+    keys: list[list] = []
+
+    def dropped_by(key: list, constraint: ObjectRef) -> bool:
+        default = f"{key[0].rpartition('.')[2]}_{'_'.join(key[1])}_fkey"
+        return (key[4] or default) == constraint.name and (constraint.table is None or key[0] == constraint.table)
+
     for migration in migrations:
         result = facts.up.get(migration.id)
         for st in result.statements if result else ():
-            own = [o.name for o in st.creates | st.alters if o.kind == "table"]
-            for table in own:
-                for ref in st.references:
-                    if ref.kind == "table" and ref.name != table and st.kind in ("CREATE TABLE", "ALTER TABLE", "op.create_table", "op.create_foreign_key", "op.batch_alter_table"):
-                        fks.add((table, ref.name))
-    live = {name for name in tables}
-    return PredictedSchema({t: frozenset(c) for t, c in tables.items()}, frozenset((a, b) for a, b in fks if a in live and b in live))
+            for old, new in st.renames:  # renames, then drops, then creates: as simulate()
+                for key in keys:
+                    if old.kind == "table":
+                        key[0] = new.name if key[0] == old.name else key[0]
+                        key[2] = new.name if key[2] == old.name else key[2]
+                    elif old.kind == "column":
+                        if key[0] == old.table:
+                            key[1] = tuple(new.name if c == old.name else c for c in key[1])
+                        if key[2] == old.table:
+                            key[3] = tuple(new.name if c == old.name else c for c in key[3])
+            for obj in st.drops:
+                if obj.kind == "constraint" and obj.name in st.dropped_foreign_keys:
+                    keys = [key for key in keys if not dropped_by(key, obj)]
+                elif obj.kind == "table":
+                    keys = [key for key in keys if key[0] != obj.name]
+                elif obj.kind == "column":
+                    keys = [
+                        key
+                        for key in keys
+                        if not (key[0] == obj.table and obj.name in key[1]) and not (key[2] == obj.table and obj.name in key[3])
+                    ]
+            for fk in st.foreign_keys:
+                keys.append([fk.table, fk.columns, fk.ref_table, fk.ref_columns, fk.name])
+    fks = frozenset((key[0], key[2]) for key in keys if key[0] != key[2] and key[0] in tables and key[2] in tables)
+    return PredictedSchema({t: frozenset(c) for t, c in tables.items()}, fks)

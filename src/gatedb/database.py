@@ -21,7 +21,8 @@ _DRIVERS = {
 def mask(text: str) -> str:
     """Hide every password of a URL (`user:secret@host`) found in a text, even in a
     malformed URL: whatever stands between `user:` and `@` is masked."""
-    return re.sub(r"(?P<head>[^\s:/@'\"]+:)[^@\s'\"/]*@", r"\g<head>***@", text)
+    text = re.sub(r"(?P<head>[^\s:/@'\"]+:)[^\s'\"/]*@", r"\g<head>***@", text)  # up to the last @: it may hold @
+    return re.sub(r"(?i)(?P<key>\b(?:password|passwd|pwd)=)[^&\s'\"]*", r"\g<key>***", text)
 
 
 def normalise_url(url: str, base: str | None = None) -> str:
@@ -35,6 +36,11 @@ def normalise_url(url: str, base: str | None = None) -> str:
             f"invalid database URL {mask(url)!r}",
             "use a URL like sqlite:///app.db, postgresql://user@host/db or mysql://user@host/db",
         ) from None
+    if parsed.host and "@" in parsed.host:  # an unescaped @ in the password: the rest would pass for the host
+        raise DatabaseError(
+            f"invalid database URL {mask(url)!r}: more than one @ before the host",
+            "URL-encode special characters of the password (@ is %40, : is %3A, / is %2F)",
+        )
     scheme = parsed.drivername
     backend = scheme.split("+")[0]
     if backend not in _DRIVERS:

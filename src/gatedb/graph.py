@@ -80,36 +80,36 @@ def _resolve_requirement(
     features: FeatureTable,
 ) -> MigrationId:
     line = migration.requires_line.get(wanted)
-    where = f"migrations/{migration.header_file}" + (f":{line}" if line else "")
+    where = migration.header_file + (f":{line}" if line else "")
     target = index.get((wanted.unit, version_key(wanted.version)))
     if target is None:
         raise DependencyError(
             f"{where}: {migration.id} requires {wanted}, but no such migration exists",
-            f"check the unit and version; the folder should be migrations/{wanted.unit}/{wanted.version}_*",
+            f"check the unit and version; the folder should be {migration.folder}/{wanted.unit}/{wanted.version}_*",
         )
     own = migration.id.unit
     if target.unit not in closure[own]:
         raise DependencyError(
             f"{where}: {migration.id} requires {target} (unit {target.unit}), "
             f"which is not always on when {own} is on",
-            requirement_hint(own, target.unit),
+            requirement_hint(own, target.unit, migration.folder),
         )
     return target
 
 
-def requirement_hint(own_unit: str, target_unit: str) -> str:
+def requirement_hint(own_unit: str, target_unit: str, folder: str = "migrations") -> str:
     """What to do when `own_unit` needs something of `target_unit` outside its closure."""
     own = own_unit.split("+")
     target = [f for f in target_unit.split("+") if f != "core"]
     bridge = "+".join(sorted(set(own) | set(target)))
     if len(own) == 1 and own_unit != "core":
         return (
-            f"move the statement to migrations/{bridge}/, or add "
+            f"move the statement to {folder}/{bridge}/, or add "
             f"{', '.join(repr(t) for t in target)} to {own_unit!r} in [features]"
         )
     if own_unit == "core":
-        return f"move the statement to migrations/{target_unit}/ (core cannot depend on a feature)"
-    return f"move the statement to migrations/{bridge}/"
+        return f"move the statement to {folder}/{target_unit}/ (core cannot depend on a feature)"
+    return f"move the statement to {folder}/{bridge}/"
 
 
 def order(

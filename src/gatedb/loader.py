@@ -41,7 +41,7 @@ def load_project(root: str | os.PathLike[str] = ".") -> Project:
             f"{rel_manifest}: migrations folder {migrations_dir} does not exist",
             "create it with a core/ folder inside, or set `migrations = \"path\"` in the manifest",
         )
-    units, migrations = read_migrations(migrations_dir, features)
+    units, migrations = read_migrations(migrations_dir, features, _shown(migrations_dir, base))
     units = graph.sort_units(units, features)
     edges = graph.explicit_edges(migrations, units, features)
     ordered = graph.order(migrations, edges, units)
@@ -100,38 +100,39 @@ def _table(settings: Mapping[str, Any], key: str, source: str) -> Mapping[str, A
     return value
 
 
-def read_migrations(root: Path, features: FeatureTable) -> tuple[list[Unit], list[Migration]]:
+def read_migrations(root: Path, features: FeatureTable, folder: str = "migrations") -> tuple[list[Unit], list[Migration]]:
+    """Every unit folder under `root`; `folder` is how messages name root (relative to the project)."""
     units: list[Unit] = []
     migrations: list[Migration] = []
     seen_sets: dict[frozenset[str], str] = {}
     for entry in sorted(root.iterdir()):
         if _hidden(entry):
             continue
-        _inside(entry, root)
+        _inside(entry, root, folder)
         if not entry.is_dir():
             raise MigrationFileError(
-                f"migrations/{entry.name}: a file directly in the migrations folder",
+                f"{folder}/{entry.name}: a file directly in the migrations folder",
                 "put migrations in a unit folder: migrations/core/, migrations/<feature>/ or migrations/<a>+<b>/",
             )
-        unit = parse_unit(entry.name, features)
+        unit = parse_unit(entry.name, features, folder)
         if unit.features in seen_sets:
             raise MigrationFileError(
-                f"migrations/{entry.name} and migrations/{seen_sets[unit.features]} are the same unit",
+                f"{folder}/{entry.name} and {folder}/{seen_sets[unit.features]} are the same unit",
                 "merge the two folders into one",
             )
         seen_sets[unit.features] = entry.name
         units.append(unit)
-        migrations.extend(read_unit(entry, unit, root))
+        migrations.extend(read_unit(entry, unit, root, folder))
     if not any(u.is_core for u in units):
         units.append(Unit(CORE, frozenset()))
     return units, migrations
 
 
-def parse_unit(name: str, features: FeatureTable) -> Unit:
+def parse_unit(name: str, features: FeatureTable, folder: str = "migrations") -> Unit:
     if name == CORE:
         return Unit(CORE, frozenset())
     parts = name.split("+")
-    where = f"folder migrations/{name}"
+    where = f"folder {folder}/{name}"
     if len(parts) != len(set(parts)) or "" in parts or CORE in parts:
         raise MigrationFileError(
             f"{where}: a bridge joins two or more different features, like tasks+project",
@@ -148,16 +149,16 @@ def parse_unit(name: str, features: FeatureTable) -> Unit:
     return Unit(name, frozenset(parts))
 
 
-def read_unit(folder: Path, unit: Unit, root: Path) -> list[Migration]:
+def read_unit(unit_dir: Path, unit: Unit, root: Path, folder: str = "migrations") -> list[Migration]:
     found: dict[tuple[int, ...], Migration] = {}
     variants: dict[Path, list[Path]] = {}  # single-file migration -> its dialect variants
-    for entry in sorted(folder.iterdir()):
+    for entry in sorted(unit_dir.iterdir()):
         if _hidden(entry):
             continue
-        _inside(entry, root)
-        rel = entry.relative_to(root).as_posix()
+        _inside(entry, root, folder)
+        rel = f"{folder}/{entry.relative_to(root).as_posix()}"
         if entry.is_dir():
-            migration = read_folder_migration(entry, unit, rel, root)
+            migration = read_folder_migration(entry, unit, rel, root, folder)
         elif entry.suffix == ".py":
             migration = read_python_migration(entry, unit, rel)
         elif entry.suffix == ".sql":
@@ -168,28 +169,29 @@ def read_unit(folder: Path, unit: Unit, root: Path) -> list[Migration]:
             migration = read_file_migration(entry, unit, rel)
         else:
             raise MigrationFileError(
-                f"migrations/{rel}: not a migration (expected a folder, .sql or .py file)",
+                f"{rel}: not a migration (expected a folder, .sql or .py file)",
                 "move it out of the migrations folder, or rename it <version>_<name>.sql",
             )
         previous = found.get(migration.key)
         if previous is not None:
             raise MigrationFileError(
-                f"migrations/{previous.path} and migrations/{migration.path} have the same version {migration.id.version} in unit {unit.name}",
+                f"{previous.path} and {migration.path} have the same version {migration.id.version} in unit {unit.name}",
                 "give one of them a new version; a unit's versions must be unique",
             )
         found[migration.key] = migration
     for base_file, extra in variants.items():
-        match = next((m for m in found.values() if m.path == base_file.relative_to(root).as_posix()), None)
+        match = next((m for m in found.values() if m.path == f"{folder}/{base_file.relative_to(root).as_posix()}"), None)
         if match is None:
             raise MigrationFileError(
-                f"migrations/{extra[0].relative_to(root).as_posix()}: a dialect variant without its base file {base_file.name}",
+                f"{folder}/{extra[0].relative_to(root).as_posix()}: a dialect variant without its base file {base_file.name}",
                 f"add {base_file.name} (used on the other dialects), or rename the variant",
             )
         up, down = dict(match.up), dict(match.down)
         for path in extra:
             _, dialect = _dialect_suffix(path.name[: -len(".sql")])
-            text = _read_text(path, root)
-            u, d = _sections(text, path.relative_to(root).as_posix())
+            shown = f"{folder}/{path.relative_to(root).as_posix()}"
+            text = _read_text(path, shown)
+            u, d = _sections(text, shown)
             up[dialect] = u
             if d is not None:
                 down[dialect] = d
@@ -207,37 +209,37 @@ def _identify(entry: Path, unit: Unit, stem: str, rel: str) -> tuple[MigrationId
     parsed = split_stem(stem)
     if parsed is None:
         raise MigrationFileError(
-            f"migrations/{rel}: the name must start with a version, like 0001_create_users",
+            f"{rel}: the name must start with a version, like 0001_create_users",
             "rename it <version>_<name> (digits, dots or dashes, then _ or - and a name)",
         )
     version, name = parsed
     return MigrationId(unit.name, version), name
 
 
-def read_folder_migration(folder: Path, unit: Unit, rel: str, root: Path) -> Migration:
-    mid, name = _identify(folder, unit, folder.name, rel)
+def read_folder_migration(migration_dir: Path, unit: Unit, rel: str, root: Path, folder: str = "migrations") -> Migration:
+    mid, name = _identify(migration_dir, unit, migration_dir.name, rel)
     up: dict[str, str] = {}
     down: dict[str, str] = {}
-    for path in sorted(folder.iterdir()):
+    for path in sorted(migration_dir.iterdir()):
         if _hidden(path):
             continue
-        _inside(path, root)
+        _inside(path, root, folder)
         match = re.fullmatch(r"(up|down)(?:\.([a-z0-9]+))?\.sql", path.name)
         if match is None or (match.group(2) and match.group(2) not in DIALECTS):
             raise MigrationFileError(
-                f"migrations/{rel}/{path.name}: unexpected file in a migration folder",
+                f"{rel}/{path.name}: unexpected file in a migration folder",
                 f"a migration folder holds up.sql, down.sql and variants up.<dialect>.sql with dialect in {', '.join(DIALECTS)}",
             )
-        (up if match.group(1) == "up" else down)[match.group(2) or ""] = _read_text(path, root)
+        (up if match.group(1) == "up" else down)[match.group(2) or ""] = _read_text(path, f"{rel}/{path.name}")
     if not up:
-        raise MigrationFileError(f"migrations/{rel}: no up.sql", "add up.sql with the migration's SQL")
+        raise MigrationFileError(f"{rel}: no up.sql", "add up.sql with the migration's SQL")
     requires, lines, transactional = _headers(up, f"{rel}/up.sql")
     return Migration(mid, name, rel, "sql", up, down, "", requires, lines, transactional)
 
 
 def read_file_migration(path: Path, unit: Unit, rel: str) -> Migration:
     mid, name = _identify(path, unit, path.name[: -len(".sql")], rel)
-    text = _read_text(path, path.parent.parent)
+    text = _read_text(path, rel)
     up, down = _sections(text, rel)
     requires, lines, transactional = _headers({"": text}, rel)
     return Migration(mid, name, rel, "sql", {"": up}, {"": down} if down is not None else {}, "", requires, lines, transactional)
@@ -245,9 +247,9 @@ def read_file_migration(path: Path, unit: Unit, rel: str) -> Migration:
 
 def read_python_migration(path: Path, unit: Unit, rel: str) -> Migration:
     mid, name = _identify(path, unit, path.stem, rel)
-    text = _read_text(path, path.parent.parent)
+    text = _read_text(path, rel)
     if not re.search(r"^def upgrade\(", text, re.MULTILINE):
-        raise MigrationFileError(f"migrations/{rel}: no upgrade(op) function", "define def upgrade(op): ... at module level")
+        raise MigrationFileError(f"{rel}: no upgrade(op) function", "define def upgrade(op): ... at module level")
     requires, lines, transactional = _headers({"": text}, rel)
     return Migration(mid, name, rel, "python", {}, {}, text, requires, lines, transactional)
 
@@ -261,7 +263,7 @@ def _sections(text: str, rel: str) -> tuple[str, str | None]:
     if kinds not in (["up"], ["up", "down"]):
         line = text.count("\n", 0, marks[0].start()) + 1
         raise MigrationFileError(
-            f"migrations/{rel}:{line}: sections must be one `-- gatedb:up`, then at most one `-- gatedb:down`",
+            f"{rel}:{line}: sections must be one `-- gatedb:up`, then at most one `-- gatedb:down`",
             "keep a single up section followed by an optional down section",
         )
     head = text[: marks[0].start()]
@@ -293,7 +295,7 @@ def _headers(texts: Mapping[str, str], rel: str) -> tuple[tuple[MigrationId, ...
                 targets = [t for t in re.split(r"[,\s]+", rest) if t]
                 if not targets or not all(re.fullmatch(r"[\w\-]+(\+[\w\-]+)*/[\d.\-]+", t) for t in targets):
                     raise MigrationFileError(
-                        f"migrations/{rel}:{number}: bad requires directive: {stripped}",
+                        f"{rel}:{number}: bad requires directive: {stripped}",
                         "write it as -- gatedb: requires <unit>/<version>, e.g. requires core/0003",
                     )
                 for target in targets:
@@ -302,7 +304,7 @@ def _headers(texts: Mapping[str, str], rel: str) -> tuple[tuple[MigrationId, ...
                 transactional = False
             else:
                 raise MigrationFileError(
-                    f"migrations/{rel}:{number}: unknown gatedb directive {body!r}",
+                    f"{rel}:{number}: unknown gatedb directive {body!r}",
                     "known directives: requires <unit>/<version>, no-transaction",
                 )
     return tuple(requires), requires, transactional
@@ -319,7 +321,7 @@ def _hidden(path: Path) -> bool:
     return path.name.startswith((".", "_", "~")) or path.name.endswith("~")
 
 
-def _inside(path: Path, root: Path) -> None:
+def _inside(path: Path, root: Path, folder: str) -> None:
     """Refuse a symlink that leads outside the migrations folder. The walk goes down from
     the root, so only a link can escape: plain entries need no resolve()."""
     if not path.is_symlink():
@@ -327,15 +329,24 @@ def _inside(path: Path, root: Path) -> None:
     resolved = path.resolve()
     if resolved != root and root not in resolved.parents:
         raise MigrationFileError(
-            f"migrations/{path.relative_to(root).as_posix()} leads outside the migrations folder (to {resolved})",
+            f"{folder}/{path.relative_to(root).as_posix()} leads outside the migrations folder (to {resolved})",
             "copy the file into the migrations folder instead of linking to it",
         )
 
 
-def _read_text(path: Path, root: Path) -> str:
+def _read_text(path: Path, shown: str) -> str:
+    """A migration file's text; `shown` is how messages name it."""
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise MigrationFileError(f"migrations/{path.relative_to(root).as_posix()}: not UTF-8 text", "save the file as UTF-8") from None
+        raise MigrationFileError(f"{shown}: not UTF-8 text", "save the file as UTF-8") from None
     except OSError as exc:
-        raise MigrationFileError(f"migrations/{path.name}: cannot be read: {exc.strerror}", "check the file's permissions") from None
+        raise MigrationFileError(f"{shown}: cannot be read: {exc.strerror}", "check that the file exists and can be read") from None
+
+
+def _shown(migrations_dir: Path, base: Path) -> str:
+    """The migrations folder as messages name it: relative to the project when inside it."""
+    try:
+        return migrations_dir.relative_to(base).as_posix()
+    except ValueError:
+        return migrations_dir.as_posix()

@@ -66,7 +66,7 @@ class Migration:
 
     id: MigrationId
     name: str
-    path: str  # relative to the project's migrations folder, for messages
+    path: str  # relative to the project folder: migrations/<unit>/<file>, as messages name it
     kind: str = "sql"  # "sql" or "python"
     up: Mapping[str, str] = field(default_factory=dict)  # dialect ("" = any) -> SQL text
     down: Mapping[str, str] = field(default_factory=dict)
@@ -95,6 +95,11 @@ class Migration:
         text = self.source if self.kind == "python" else (self.up_sql(dialect) or "")
         normalised = text.replace("\r\n", "\n").replace("\r", "\n")
         return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+    @property
+    def folder(self) -> str:
+        """The migrations folder, as messages name it (`migrations` by default)."""
+        return self.path.rsplit(f"/{self.id.unit}/", 1)[0]
 
     @property
     def header_file(self) -> str:

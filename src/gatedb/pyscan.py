@@ -34,7 +34,7 @@ import traceback
 from types import FrameType, ModuleType
 from typing import Any, Callable, Iterable
 
-from .sqlscan import ObjectRef, ScanResult, ScanWarning, StatementFacts, _canonical_dialect, scan_sql
+from .sqlscan import ForeignKeyFact, ObjectRef, ScanResult, ScanWarning, StatementFacts, _canonical_dialect, scan_sql
 
 __all__ = ["scan_python_migration"]
 
@@ -163,6 +163,12 @@ class _Facts:
         self.renames: list[tuple[ObjectRef, ObjectRef]] = []
         self.references: set[ObjectRef] = set()
         self.guarded: set[ObjectRef] = set()
+        self.foreign_keys: list[ForeignKeyFact] = []
+        self.dropped_foreign_keys: list[str] = []
+
+
+def _fk_order(fk: ForeignKeyFact) -> tuple[str, tuple[str, ...], str, tuple[str, ...], str]:
+    return (fk.table, fk.columns, fk.ref_table, fk.ref_columns, fk.name or "")
 
 
 class _Recorder:
@@ -204,6 +210,8 @@ class _Recorder:
                 references=frozenset(f.references - f.creates),
                 guarded=frozenset(f.guarded),
                 kind=kind,
+                foreign_keys=tuple(dict.fromkeys(f.foreign_keys)),
+                dropped_foreign_keys=tuple(dict.fromkeys(f.dropped_foreign_keys)),
             )
         )
 
@@ -281,11 +289,34 @@ class _Recorder:
 
     def _column_facts(self, f: _Facts, table: str, column: Any) -> None:
         """An sa.Column added to table: the column and its foreign keys."""
-        f.creates.add(ObjectRef("column", self.name(column.name), table))
+        name = self.name(column.name)
+        f.creates.add(ObjectRef("column", name, table))
+        keys = []
         for fk in getattr(column, "foreign_keys", ()):
             ref_table, ref_col = self.target(fk.target_fullname)
             f.references.add(ObjectRef("table", ref_table))
             f.references.add(ObjectRef("column", ref_col, ref_table))
+            keys.append(ForeignKeyFact(table, (name,), ref_table, (ref_col,), self.constraint_name(fk.name)))
+        f.foreign_keys += sorted(keys, key=_fk_order)
+
+    def constraint_name(self, name: object) -> str | None:
+        """A constraint's name as the database has it; None when none was given."""
+        return self.name(name) if isinstance(name, str) and name else None
+
+    def _table_foreign_keys(self, table: str, table_obj: Any) -> list[ForeignKeyFact]:
+        """The foreign keys of an sa.Table (column-level sa.ForeignKey and table-level
+        sa.ForeignKeyConstraint alike), in the order of their first column."""
+        position = {column.key: i for i, column in enumerate(table_obj.columns)}
+        found = []
+        for constraint in table_obj.foreign_key_constraints:
+            elements = list(constraint.elements)
+            if not elements:
+                continue
+            targets = [self.target(fk.target_fullname) for fk in elements]
+            columns = tuple(self.name(fk.parent.name) for fk in elements)
+            first = position.get(elements[0].parent.key, len(position))
+            found.append((first, ForeignKeyFact(table, columns, targets[0][0], tuple(c for _t, c in targets), self.constraint_name(constraint.name))))
+        return [fk for _first, fk in sorted(found, key=lambda item: (item[0], _fk_order(item[1])))]
 
     def _alter(self, f: _Facts, table: str) -> None:
         f.alters.add(ObjectRef("table", table))
@@ -314,6 +345,7 @@ class _Recorder:
             ref_table, ref_col = self.target(fk.target_fullname)
             f.references.add(ObjectRef("table", ref_table))
             f.references.add(ObjectRef("column", ref_col, ref_table))
+        f.foreign_keys += self._table_foreign_keys(table, table_obj)
         for index in table_obj.indexes:  # Alembic's create_table creates these too
             if index.name:
                 f.creates.add(ObjectRef("index", self.name(index.name), table))
@@ -413,9 +445,13 @@ class _Recorder:
         self._alter(f, table)
         if name:
             f.creates.add(ObjectRef("constraint", self.name(name), table))
+        local_cols, remote_cols = list(local_cols), list(remote_cols)
         f.references |= {ObjectRef("column", self.name(c), table) for c in local_cols}
         f.references.add(ObjectRef("table", referent))
         f.references |= {ObjectRef("column", self.name(c), referent) for c in remote_cols}
+        f.foreign_keys.append(
+            ForeignKeyFact(table, tuple(self.name(c) for c in local_cols), referent, tuple(self.name(c) for c in remote_cols), self.constraint_name(name))
+        )
         return f
 
     def _constraint(self, name: str | None, table: str, columns: Iterable[str] = (), condition: Any = None) -> _Facts:
@@ -442,16 +478,18 @@ class _Recorder:
         self.emit("op.create_check_constraint", _describe("op", "create_check_constraint", (constraint_name, table_name), {}), f)
 
     def drop_constraint(self, constraint_name: str, table_name: str, type_: str | None = None, *, schema: str | None = None, **kw: Any) -> None:
-        f = self._drop_constraint(constraint_name, self.table(table_name, schema), kw)
+        f = self._drop_constraint(constraint_name, self.table(table_name, schema), type_, kw)
         self.emit("op.drop_constraint", _describe("op", "drop_constraint", (constraint_name, table_name), {}), f)
 
-    def _drop_constraint(self, name: str, table: str, kw: dict) -> _Facts:
+    def _drop_constraint(self, name: str, table: str, type_: str | None, kw: dict) -> _Facts:
         f = _Facts()
         self._alter(f, table)
         obj = ObjectRef("constraint", self.name(name), table)
         f.drops.add(obj)
         if kw.get("if_exists"):
             f.guarded.add(obj)
+        if type_ in (None, "foreignkey"):  # a foreign key, or of unknown type: maybe one
+            f.dropped_foreign_keys.append(obj.name)
         return f
 
     def create_table_comment(self, table_name: str, comment: str | None, *, schema: str | None = None, **kw: Any) -> None:
@@ -560,7 +598,7 @@ class _Batch:
         self._emit("create_check_constraint", (constraint_name,), self._rec._constraint(constraint_name, self._table, condition=condition))
 
     def drop_constraint(self, constraint_name: str, type_: str | None = None, **kw: Any) -> None:
-        self._emit("drop_constraint", (constraint_name,), self._rec._drop_constraint(constraint_name, self._table, kw))
+        self._emit("drop_constraint", (constraint_name,), self._rec._drop_constraint(constraint_name, self._table, type_, kw))
 
     def create_table_comment(self, comment: str | None, **kw: Any) -> None:
         f = _Facts()

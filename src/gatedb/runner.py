@@ -43,7 +43,7 @@ def run_steps(
     conn: sa.Connection,
     dialect: Dialect,
     steps: Sequence[Step],
-    migrations_dir: str,
+    root: str,
     on_event: Listener | None = None,
 ) -> list[Step]:
     """Run each step; stop at the first failure with a DatabaseError naming the file.
@@ -54,9 +54,9 @@ def run_steps(
         emit(StepStarted(step, index, len(steps)))
         started = time.perf_counter()
         if dialect.transactional_ddl and step.migration.transactional:
-            _run_in_transaction(conn, dialect, step, migrations_dir, started)
+            _run_in_transaction(conn, dialect, step, root, started)
         else:
-            _run_tracked(conn, dialect, step, migrations_dir, started)
+            _run_tracked(conn, dialect, step, root, started)
         done.append(step)
         emit(StepFinished(step, index, len(steps), _ms(started)))
     return done
@@ -66,10 +66,10 @@ def _ms(started: float) -> int:
     return int((time.perf_counter() - started) * 1000)
 
 
-def _run_in_transaction(conn: sa.Connection, dialect: Dialect, step: Step, migrations_dir: str, started: float) -> None:
+def _run_in_transaction(conn: sa.Connection, dialect: Dialect, step: Step, root: str, started: float) -> None:
     try:
         with conn.begin():
-            _execute(conn, dialect, step, migrations_dir)
+            _execute(conn, dialect, step, root)
             _bookkeep(conn, dialect, step, started)
     except MigrationFileError:
         raise
@@ -77,7 +77,7 @@ def _run_in_transaction(conn: sa.Connection, dialect: Dialect, step: Step, migra
         raise _failed(step, exc) from None
 
 
-def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, migrations_dir: str, started: float) -> None:
+def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, root: str, started: float) -> None:
     """No transactional DDL (MySQL) or a no-transaction migration: mark it running first,
     count statements as they commit, and mark it applied at the end. A crash leaves the
     `running` row behind for the next run to report."""
@@ -100,7 +100,7 @@ def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, migrations_d
     # Autocommit: each statement commits as it runs, so the count in the row is true.
     conn.execution_options(isolation_level="AUTOCOMMIT")
     try:
-        _execute(conn, dialect, step, migrations_dir, progress)
+        _execute(conn, dialect, step, root, progress)
     except MigrationFileError:
         raise
     except Exception as exc:
@@ -109,9 +109,12 @@ def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, migrations_d
             _forget_quietly(conn, migration)  # its first statement failed: nothing of it is in the database
         raise error from None
     finally:
-        if conn.in_transaction():  # Alembic's op autobegins; in autocommit mode this only closes it
-            conn.commit()
-        conn.execution_options(isolation_level=conn.default_isolation_level)
+        try:
+            if conn.in_transaction():  # Alembic's op autobegins; in autocommit mode this only closes it
+                conn.commit()
+            conn.execution_options(isolation_level=conn.default_isolation_level)
+        except Exception:  # the connection died with the migration: keep the error that names it
+            pass
     with conn.begin():
         _bookkeep(conn, dialect, step, started)
 
@@ -138,67 +141,98 @@ def _failed(step: Step, exc: BaseException) -> DatabaseError:
     migration = step.migration
     verb = "up" if step.direction == "up" else "down"
     return DatabaseError(
-        f"migration {migration.id} failed ({verb}, migrations/{migration.path}): {first_line(exc)}",
+        f"migration {migration.id} failed ({verb}, {migration.path}): {first_line(exc)}",
         "fix the migration and run gatedb migrate again; the migrations before it stay applied",
     )
 
 
 def _execute(
-    conn: sa.Connection, dialect: Dialect, step: Step, migrations_dir: str, progress: Callable[[int], None] | None = None
+    conn: sa.Connection, dialect: Dialect, step: Step, root: str, progress: Callable[[int], None] | None = None
 ) -> None:
     migration = step.migration
     if migration.kind == "python":
-        run_python(conn, migration, migrations_dir, step.direction)
+        with _counting_statements(conn, progress):
+            run_python(conn, migration, root, step.direction)
         return
     sql = migration.up_sql(dialect.name) if step.direction == "up" else migration.down_sql(dialect.name)
     if sql is None:
         raise MigrationFileError(
-            f"migrations/{migration.path}: no {step.direction} SQL for {dialect.name}",
+            f"{migration.path}: no {step.direction} SQL for {dialect.name}",
             f"add {'up' if step.direction == 'up' else 'down'}.sql or a {dialect.name} variant",
         )
     dialect.execute_script(conn.connection.dbapi_connection, sql, migration.transactional, progress)
 
 
-def load_python(migration: Migration, migrations_dir: str) -> Any:
+class _counting_statements:
+    """Call progress(n) after each statement a Python migration sends, so that a tracked
+    run records how far a crash got, as it does for SQL files."""
+
+    def __init__(self, conn: sa.Connection, progress: Callable[[int], None] | None) -> None:
+        self.conn, self.progress, self.count, self.busy = conn, progress, 0, False
+
+    def after(self, *_args: Any) -> None:
+        if self.busy or self.progress is None:
+            return
+        self.busy = True  # progress() itself sends an UPDATE: do not count it
+        try:
+            self.count += 1
+            self.progress(self.count)
+        finally:
+            self.busy = False
+
+    def __enter__(self) -> "_counting_statements":
+        if self.progress is not None:
+            sa.event.listen(self.conn, "after_cursor_execute", self.after)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.progress is not None:
+            sa.event.remove(self.conn, "after_cursor_execute", self.after)
+
+
+def load_python(migration: Migration, root: str) -> Any:
     """Import a Python migration's module from its file, without keeping it in sys.modules."""
-    path = Path(migrations_dir) / migration.path
+    path = Path(root) / migration.path
     name = f"gatedb_migration_{migration.id.unit}_{migration.id.version}".replace(".", "_").replace("+", "_").replace("-", "_")
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        raise MigrationFileError(f"migrations/{migration.path}: cannot be imported", "check the file name")
+        raise MigrationFileError(f"{migration.path}: cannot be imported", "check the file name")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
         spec.loader.exec_module(module)
     except Exception as exc:
         line = getattr(exc, "lineno", None)
-        where = f"migrations/{migration.path}" + (f":{line}" if line else "")
+        where = f"{migration.path}" + (f":{line}" if line else "")
         raise MigrationFileError(f"{where}: cannot be imported: {exc.__class__.__name__}: {exc}", "fix the Python file") from None
     finally:
         sys.modules.pop(name, None)
     return module
 
 
-def run_python(conn: sa.Connection, migration: Migration, migrations_dir: str, direction: str) -> None:
+def run_python(conn: sa.Connection, migration: Migration, root: str, direction: str) -> None:
     from alembic.migration import MigrationContext
     from alembic.operations import Operations
 
-    module = load_python(migration, migrations_dir)
+    module = load_python(migration, root)
     function = getattr(module, "upgrade" if direction == "up" else "downgrade", None)
     if function is None:
         raise MigrationFileError(
-            f"migrations/{migration.path}: no {'upgrade' if direction == 'up' else 'downgrade'}(op) function",
+            f"{migration.path}: no {'upgrade' if direction == 'up' else 'downgrade'}(op) function",
             "define it at module level",
         )
-    function(Operations(MigrationContext.configure(connection=conn)))
+    try:
+        function(Operations(MigrationContext.configure(connection=conn)))
+    except SystemExit as exc:  # not a reason to end gatedb: the migration failed
+        raise RuntimeError(f"the migration called sys.exit({exc.code})") from None
 
 
-def python_sql(migration: Migration, migrations_dir: str, dialect: str, direction: str = "up") -> str:
+def python_sql(migration: Migration, root: str, dialect: str, direction: str = "up") -> str:
     """The SQL a Python migration would emit, rendered offline by Alembic (for --dry-run)."""
     from alembic.migration import MigrationContext
     from alembic.operations import Operations
 
-    module = load_python(migration, migrations_dir)
+    module = load_python(migration, root)
     buffer = io.StringIO()
     context = MigrationContext.configure(dialect_name=dialect, opts={"as_sql": True, "output_buffer": buffer})
     function = getattr(module, "upgrade" if direction == "up" else "downgrade")
