@@ -344,3 +344,89 @@ def test_botserver_python_migrations_add_their_foreign_keys() -> None:
         # downgrade drops exactly the constraints upgrade creates
         assert {o for s in down.statements for o in s.drops} == {o for s in result.statements for o in s.creates}
     assert ("bot_access", "directory_users") in fks
+
+
+def test_foreign_key_facts(write) -> None:
+    from gatedb.sqlscan import ForeignKeyFact as FK
+
+    path = write(
+        """
+        import sqlalchemy as sa
+
+        def upgrade(op):
+            op.create_table(
+                "users",
+                sa.Column("id", sa.Integer, primary_key=True),
+                sa.Column("org_id", sa.Integer, sa.ForeignKey("orgs.id", ondelete="CASCADE")),
+                sa.Column("parent_id", sa.Integer, sa.ForeignKey("users.id", name="fk_parent")),
+                sa.Column("team_id", sa.Integer),
+                sa.Column("team_org", sa.Integer),
+                sa.ForeignKeyConstraint(["team_id", "team_org"], ["hr.teams.id", "hr.teams.org"], name="fk_users_team"),
+            )
+            op.add_column("projects", sa.Column("owner_id", sa.Integer, sa.ForeignKey("Users.id", name="fk_owner")))
+            op.create_foreign_key("fk_projects_owner", "projects", "users", ["owner_id"], ["id"], source_schema="public")
+            op.drop_constraint("fk_legacy", "projects", type_="foreignkey")
+            op.drop_constraint("uq_projects", "projects", type_="unique")
+            op.drop_constraint("c_unknown", "projects")
+            with op.batch_alter_table("b") as batch:
+                batch.create_foreign_key(None, "c", ["x"], ["y"])
+                batch.drop_constraint("fk_b", type_="foreignkey")
+                batch.drop_constraint("ck_b", type_="check")
+                batch.add_column(sa.Column("z", sa.Integer, sa.ForeignKey("c.id")))
+        """
+    )
+    result = scan(path)
+    assert result.warnings == ()
+    assert [s.foreign_keys for s in result.statements] == [
+        (
+            FK("users", ("org_id",), "orgs", ("id",), None),
+            FK("users", ("parent_id",), "users", ("id",), "fk_parent"),  # self-references count here
+            FK("users", ("team_id", "team_org"), "hr.teams", ("id", "org"), "fk_users_team"),
+        ),
+        (FK("projects", ("owner_id",), "Users", ("id",), "fk_owner"),),
+        (FK("projects", ("owner_id",), "users", ("id",), "fk_projects_owner"),),
+        (), (), (),
+        (FK("b", ("x",), "c", ("y",), None),),
+        (), (),
+        (FK("b", ("z",), "c", ("id",), None),),
+    ]
+    assert [s.dropped_foreign_keys for s in result.statements] == [(), (), (), ("fk_legacy",), (), ("c_unknown",), (), ("fk_b",), (), ()]
+    # Names fold as everywhere else on SQLite and MySQL.
+    mysql = scan(path, "mysql")
+    assert mysql.statements[1].foreign_keys == (FK("projects", ("owner_id",), "users", ("id",), "fk_owner"),)
+
+
+def test_sql_run_by_execute_keeps_its_foreign_keys(write) -> None:
+    from gatedb.sqlscan import ForeignKeyFact as FK
+
+    path = write(
+        """
+        def upgrade(op):
+            op.execute("ALTER TABLE a ADD CONSTRAINT a_b_fk FOREIGN KEY (b_id) REFERENCES b (id)")
+            op.execute("ALTER TABLE a DROP CONSTRAINT a_old_fk")
+        """
+    )
+    first, second = scan(path).statements
+    assert (first.line, first.foreign_keys) == (2, (FK("a", ("b_id",), "b", ("id",), "a_b_fk"),))
+    assert (second.line, second.dropped_foreign_keys) == (3, ("a_old_fk",))
+
+
+def test_scanning_needs_neither_alembic_nor_sqlalchemy_unless_the_migration_does(write) -> None:
+    import subprocess
+
+    path = write(
+        """
+        def upgrade(op):
+            with op.batch_alter_table("a") as batch:
+                batch.create_foreign_key("fk_a_b", "b", ["b_id"], ["id"])
+        """
+    )
+    code = (
+        "import sys\n"
+        "from gatedb.pyscan import scan_python_migration\n"
+        f"result = scan_python_migration({str(path)!r}, 'postgresql')\n"
+        "assert result.warnings == () and result.statements[0].foreign_keys, result\n"
+        "print(','.join(m for m in ('alembic', 'sqlalchemy', 'sqlglot') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
