@@ -23,7 +23,6 @@ recorder is put in the module's ``op`` global for the call.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.util
 import inspect
 import itertools
@@ -34,7 +33,7 @@ import traceback
 from types import FrameType, ModuleType
 from typing import Any, Callable, Iterable
 
-from .sqlscan import ForeignKeyFact, ObjectRef, ScanResult, ScanWarning, StatementFacts, _canonical_dialect, scan_sql
+from .sqlscan import ForeignKeyFact, ObjectRef, ScanResult, ScanWarning, StatementFacts, _canonical_dialect, at_line, scan_sql
 
 __all__ = ["scan_python_migration"]
 
@@ -510,7 +509,7 @@ class _Recorder:
             return
         result = scan_sql(sql, self.dialect)
         # All of the SQL's statements sit at the line of the call.
-        self.statements.extend(dataclasses.replace(s, line=line) for s in result.statements)
+        self.statements.extend(at_line(s, line) for s in result.statements)
         self.warnings.extend(ScanWarning(line, w.message) for w in result.warnings)
 
     def bulk_insert(self, table: Any, rows: Iterable[dict], *, multiinsert: bool = True) -> None:

@@ -31,14 +31,13 @@ Naming rules for ``ObjectRef.name`` / ``ObjectRef.table``:
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import logging
 import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 if TYPE_CHECKING:
     import sqlglot
@@ -58,8 +57,7 @@ __all__ = [
 # --------------------------------------------------------------------------- model
 
 
-@dataclass(frozen=True, order=True)
-class ObjectRef:
+class ObjectRef(NamedTuple):
     """One database object.
 
     kind: "table", "column", "index", "constraint", "type", "function", "view",
@@ -67,6 +65,10 @@ class ObjectRef:
     domains as "type", materialized views as "view").
     table: owning table for column / index / constraint / trigger, when the SQL says
     it (``DROP INDEX ix`` does not say it, so there it is None).
+
+    Immutable, hashable and ordered like a frozen dataclass of the three fields (and
+    with its repr), but a tuple: made, hashed and compared in C, which matters with
+    tens of thousands of them per check.
     """
 
     kind: str
@@ -117,6 +119,18 @@ class StatementFacts:
     # Names of constraints dropped that are or may be foreign keys (ALTER TABLE ...
     # DROP CONSTRAINT c / DROP FOREIGN KEY c); each is also in ``drops`` as a constraint.
     dropped_foreign_keys: tuple[str, ...] = ()
+
+
+def at_line(facts: StatementFacts, line: int) -> StatementFacts:
+    """The same facts at another line: ``dataclasses.replace(facts, line=line)``,
+    without running the frozen __init__ again (a copy of the instance dict)."""
+    if facts.line == line:
+        return facts
+    new = object.__new__(StatementFacts)
+    state = new.__dict__
+    state.update(facts.__dict__)
+    state["line"] = line
+    return new
 
 
 @dataclass(frozen=True)
@@ -456,6 +470,8 @@ _INDEX_HEAD = re.compile(
 class _Facts:
     """Mutable collector for one statement's facts."""
 
+    __slots__ = ("creates", "alters", "drops", "renames", "references", "guarded", "kind", "warnings", "foreign_keys", "dropped_foreign_keys")
+
     def __init__(self) -> None:
         self.creates: set[ObjectRef] = set()
         self.alters: set[ObjectRef] = set()
@@ -470,20 +486,23 @@ class _Facts:
 
     def freeze(self, line: int, text: str) -> StatementFacts:
         # Objects the statement creates itself are satisfied locally.
-        refs = self.references - self.creates
-        return StatementFacts(
+        refs = self.references - self.creates if self.references else _EMPTY
+        # As StatementFacts(...) would, without its frozen __init__ (a third of the cost).
+        facts = object.__new__(StatementFacts)
+        facts.__dict__.update(
             line=line,
             text=text,
-            creates=frozenset(self.creates),
-            alters=frozenset(self.alters),
-            drops=frozenset(self.drops),
-            renames=tuple(dict.fromkeys(self.renames)),
-            references=frozenset(refs),
-            guarded=frozenset(self.guarded),
+            creates=frozenset(self.creates) if self.creates else _EMPTY,
+            alters=frozenset(self.alters) if self.alters else _EMPTY,
+            drops=frozenset(self.drops) if self.drops else _EMPTY,
+            renames=tuple(dict.fromkeys(self.renames)) if self.renames else (),
+            references=frozenset(refs) if refs else _EMPTY,
+            guarded=frozenset(self.guarded) if self.guarded else _EMPTY,
             kind=self.kind,
-            foreign_keys=tuple(dict.fromkeys(self.foreign_keys)),
-            dropped_foreign_keys=tuple(dict.fromkeys(self.dropped_foreign_keys)),
+            foreign_keys=tuple(dict.fromkeys(self.foreign_keys)) if self.foreign_keys else (),
+            dropped_foreign_keys=tuple(dict.fromkeys(self.dropped_foreign_keys)) if self.dropped_foreign_keys else (),
         )
+        return facts
 
 
 def _snippet(text: str, limit: int = 80) -> str:
@@ -1225,16 +1244,30 @@ class _Scanner:
 # One token per match: the atomic group skips blanks and comments (and never gives any
 # back), then exactly one of: string, quoted identifier, number, word, operator, or a
 # lone character that starts no token (the parser then gives up).
-_FAST_TOKEN = re.compile(
-    r"""(?>(?:\s+|--[^\n]*|/\*(?:[^*/]|\*(?!/)|/(?!\*))*\*/)*)
-        (?: ('(?:[^'\\]|'')*')
-          | ("(?:[^"]|"")+"|`(?:[^`]|``)+`)
-          | (\d+(?:\.\d+)?)
-          | ([A-Za-z_][A-Za-z0-9_]*)
-          | (::|<>|<=|>=|!=|[(),.=\[\]+\-<>!*/%|~@&^])
-          | (.) )""",
-    re.VERBOSE | re.DOTALL,
+_FAST_BLANKS = r"(?>(?:\s+|--[^\n]*|/\*(?:[^*/]|\*(?!/)|/(?!\*))*\*/)*)"
+_FAST_KINDS = (
+    r"'(?:[^'\\]|'')*'",  # string
+    r'"(?:[^"]|"")+"|`(?:[^`]|``)+`',  # quoted identifier
+    r"\d+(?:\.\d+)?",  # number
+    r"[A-Za-z_][A-Za-z0-9_]*",  # word
+    r"::|<>|<=|>=|!=|[(),.=\[\]+\-<>!*/%|~@&^]",  # operator
+    r".",  # no token at all
 )
+# Each kind in its group: findall gives (string, qid, number, word, op, bad) tuples.
+_FAST_TOKEN = re.compile(_FAST_BLANKS + "(?:" + "|".join(f"({k})" for k in _FAST_KINDS) + ")", re.DOTALL)
+# The same tokens as one group: findall gives the token texts alone (about twice as
+# fast), and the first character tells the kind.  A bad token is one character: a lone
+# quote, a lone ":", or a character _FAST_KIND_OF does not know ("?"); when there is
+# any of those, _FAST_TOKEN decides.
+_FAST_TOKEN_TEXT = re.compile(_FAST_BLANKS + "(" + "|".join(_FAST_KINDS) + ")", re.DOTALL)
+_FAST_KIND_OF = {
+    **{c: "w" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"},
+    **{c: "n" for c in "0123456789"},
+    **{c: "o" for c in "(),.=[]+-<>!*/%|~@&^:"},
+    "'": "s",
+    '"': "q",
+    "`": "q",
+}
 # Words that end a column's type (and start its constraints).
 _COLUMN_CONSTRAINT_WORDS = frozenset(
     "NOT NULL PRIMARY UNIQUE DEFAULT REFERENCES CONSTRAINT CHECK COLLATE AUTO_INCREMENT "
@@ -1252,7 +1285,7 @@ _NOT_A_COLUMN = frozenset(
     MATCH WHERE ON USING WITH INCLUDE""".split()
 )
 _COMPARISONS = frozenset(("=", "<", ">", "<>", "<=", ">=", "!="))
-_PAD = [None] * 4  # lookahead past the last token reads None
+_PAD = [" "] * 4  # lookahead past the last token reads a blank
 
 
 class _Bail(Exception):
@@ -1308,56 +1341,48 @@ def _pg_type_class_by_sqlglot(type_text: str) -> tuple[str, str]:
 class _FastParser:
     """Recursive descent over _FAST_TOKEN tokens for plain DDL.
 
-    The tokens are parallel lists: T (text), K (kind: "w" word, "q" quoted identifier,
-    "s" string, "n" number, "o" operator), W (the word upper-cased; None for other
-    kinds) and O (the operator; None for other kinds).  W and O are padded with None,
+    The tokens are parallel lists: O (the token texts), W (the same upper-cased) and K
+    (kinds: "w" word, "q" quoted identifier, "s" string, "n" number, "o" operator).
+    Only a word can equal a keyword in W and only an operator an operator in O, so
+    most tests need no look at K.  W and O are padded with blanks, which are no token,
     so a lookahead past the end needs no bounds check.
     """
 
     def __init__(self, scanner: "_Scanner", text: str) -> None:
         self.s = scanner
         self.text = text
-        T: list[str] = []
-        K: list[str] = []
-        W: list[str | None] = []
-        O: list[str | None] = []
-        t, k, w_, o_ = T.append, K.append, W.append, O.append
-        for s, q, n, w, o, bad in _FAST_TOKEN.findall(text):
-            if w:
-                t(w), k("w"), w_(w.upper()), o_(None)
-            elif o:
-                t(o), k("o"), w_(None), o_(o)
-            elif bad:
-                raise _Bail
-            else:
-                t(s or n or q), k("s" if s else "n" if n else "q"), w_(None), o_(None)
-        self.T, self.K, self.n = T, K, len(T)
-        self.W, self.O = W + _PAD, O + _PAD
+        T = _FAST_TOKEN_TEXT.findall(text)
+        K = [_FAST_KIND_OF.get(t[0], "?") for t in T]
+        if "?" in K or "'" in T or '"' in T or "`" in T or ":" in T:
+            T, K = [], []
+            for s, q, n, w, o, bad in _FAST_TOKEN.findall(text):
+                if bad:
+                    raise _Bail
+                T.append(s or q or n or w or o)
+                K.append("w" if w else "o" if o else "n" if n else "s" if s else "q")
+        self.n = len(T)
+        self.W = [t.upper() for t in T] + _PAD
+        self.T = self.O = T + _PAD
+        self.K = K + ["", "", "", ""]
         self.i = 0
         self.facts = _Facts()
         self.column_name = ""  # the column being parsed
 
     # -- token helpers
 
-    def word(self, k: int = 0) -> str | None:
-        return self.W[self.i + k]
-
-    def op(self, k: int = 0) -> str | None:
-        return self.O[self.i + k]
-
     def at_end(self) -> bool:
         return self.i >= self.n
 
     def take_word(self, *words: str) -> str | None:
         w = self.W[self.i]
-        if w is not None and w in words:
+        if w in words:
             self.i += 1
             return w
         return None
 
     def expect_word(self, *words: str) -> str:
         w = self.W[self.i]
-        if w is None or w not in words:
+        if w not in words:
             raise _Bail
         self.i += 1
         return w
@@ -1466,7 +1491,7 @@ class _FastParser:
         params = False
         while True:
             w = W[i]
-            if w is not None and w not in _COLUMN_CONSTRAINT_WORDS:
+            if K[i] == "w" and w not in _COLUMN_CONSTRAINT_WORDS:
                 words.append(T[i])
                 i += 1
             elif O[i] == "(" and words and not params:
@@ -1500,7 +1525,7 @@ class _FastParser:
         name: str | None = None  # of "CONSTRAINT name", for the constraint after it
         while self.i < self.n and O[self.i] not in (",", ")"):
             w = W[self.i]
-            if w is None:
+            if self.K[self.i] != "w":
                 raise _Bail
             self.i += 1
             named, name = name, None
@@ -2277,6 +2302,6 @@ def scan_sql(sql: str, dialect: str) -> ScanResult:
     warnings: list[ScanWarning] = []
     for line, text in split_statements(sql, dialect):
         facts, messages = _scan_statement(d, text)
-        statements.append(dataclasses.replace(facts, line=line))
+        statements.append(at_line(facts, line))
         warnings.extend(ScanWarning(line, msg) for msg in messages)
     return ScanResult(tuple(statements), tuple(warnings))
