@@ -32,6 +32,11 @@ from helpers import copy_example, write_project
 
 pytestmark = pytest.mark.integration
 
+# See tests/test_faults.py::test_python_migration_on_a_tracked_run: quickstart's Python
+# migration (projects/0002) fails on MySQL since cb47682.
+PY_TRACKED = "bug (regression in cb47682): a Python migration on a tracked run (MySQL) fails: progress() calls conn.begin() inside Alembic's autobegun transaction"
+ALL_DIALECTS = ["sqlite", "postgresql", pytest.param("mysql", marks=pytest.mark.xfail(strict=True, reason=PY_TRACKED))]
+
 QUICKSTART = {"core/0001", "core/0002", "tasks/0001", "projects/0001", "projects/0002", "tasks+projects/0001"}
 QUICKSTART_TABLES = {"users", "tasks", "projects", "task_projects"}
 
@@ -70,7 +75,9 @@ def applied_count(stdout: str) -> int:
     raise AssertionError(f"no summary line in {stdout!r}")
 
 
-def test_sixteen_concurrent_runs_apply_every_migration_once(tmp_path: Path, db_url: str) -> None:
+@pytest.mark.parametrize("dialect", ALL_DIALECTS)
+def test_sixteen_concurrent_runs_apply_every_migration_once(tmp_path: Path, dialect: str, new_db: Callable[[str], str]) -> None:
+    db_url = new_db(dialect)
     project = copy_example("quickstart", tmp_path / "q")
     runs = [gatedb_process("migrate", "--all-features", "-p", str(project), "-d", db_url, cwd=tmp_path) for _ in range(16)]
     outcomes = [(run.wait(timeout=240), *run.communicate()) for run in runs]
@@ -86,8 +93,10 @@ def test_sixteen_concurrent_runs_apply_every_migration_once(tmp_path: Path, db_u
     assert table_names(db_url) == QUICKSTART_TABLES
 
 
-def test_concurrent_runs_with_different_feature_sets(tmp_path: Path, db_url: str) -> None:
+@pytest.mark.parametrize("dialect", ALL_DIALECTS)
+def test_concurrent_runs_with_different_feature_sets(tmp_path: Path, dialect: str, new_db: Callable[[str], str]) -> None:
     """Runs asking for different features interleave under the lock; the union is applied once."""
+    db_url = new_db(dialect)
     project = copy_example("quickstart", tmp_path / "q")
     selections = [["--no-default-features"], [], ["--features", "projects"], ["--all-features"]] * 2
     runs = [gatedb_process("migrate", *sel, "-p", str(project), "-d", db_url, cwd=tmp_path) for sel in selections]

@@ -290,25 +290,12 @@ FLAGS = st.one_of(
 )
 
 
-# Known bugs, each shown by a strict xfail test below. The properties tolerate exactly these
-# (they still must be an `error:` line and a non-zero exit); when one is fixed, its xfail
-# test passes, fails as XPASS, and the entry here goes.
-KNOWN_BUGS = {
-    # test_check_severity_that_is_not_a_table: `[check] severity = 5` -> dict(5) in api.check_severities
-    "check-severity-not-a-table": re.compile(r"error: internal error: (TypeError|ValueError): .*(not iterable|dictionary update sequence)"),
-}
-
-
-def known_bug(args: list[str], err: str) -> bool:
-    return args[0] == "check" and bool(KNOWN_BUGS["check-severity-not-a-table"].match(err))
-
-
 def invoke(args: list[str]) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, args, env={"GATEDB_DATABASE_URL": None, "GATEDB_FEATURES": None})
     assert result.exception is None or isinstance(result.exception, SystemExit), f"{args}: uncaught {result.exception!r}"
     out, err = result.stdout, result.stderr
     assert "Traceback" not in out + err, f"{args}: {out}{err}"
-    assert "internal error" not in err or known_bug(args, err), f"{args}: a bug, not a user error: {err}"
+    assert "internal error" not in err, f"{args}: a bug, not a user error: {err}"
     if result.exit_code == 0:
         assert err == "", f"{args}: succeeded but wrote to stderr: {err}"
     else:
@@ -357,12 +344,6 @@ def run_project(root: Path, flags: list[str]) -> dict[str, tuple[int, str, str]]
         assert sorted(applied) == sorted(steps) and running == [], (steps, rows)
         return outcomes
     failed = re.match(r"error: migration (\S+) failed \(up, migrations/", err)
-    import_failed = re.match(r"error: migrations/(\S+\.py)(:\d+)?: cannot be imported: ", err)
-    if import_failed:
-        # Known bug (test_python_migration_that_cannot_be_imported_stops_the_run_half_way):
-        # preflight only compiles Python, so the run stops at it with the ones before applied.
-        paths = {s["path"]: s["id"] for s in json.loads(plan_out)["steps"]}
-        failed = re.match(r"(.*)", paths[import_failed.group(1)])
     if failed is None:
         # Failed before any migration ran (preflight: Python that does not compile, ...).
         assert tables == set() and rows == [], (err, tables, rows)
@@ -403,17 +384,18 @@ def test_random_sql_in_well_named_migrations(files: dict[str, str | bytes], flag
         run_project(root, flags)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: `[check] severity = <not a table>` crashes gatedb check with an internal error (dict() of a scalar or list in api.check_severities)")
 @pytest.mark.parametrize("severity", ["5", '"x"', "[1, 2]", "true"])
 def test_check_severity_that_is_not_a_table(tmp_path: Path, severity: str) -> None:
+    """Regression (found by test_random_manifests): this crashed `gatedb check` with an internal error."""
     root = write_tree(tmp_path / "p", f"[check]\nseverity = {severity}\n[features]\na = []\n", MINIMAL_TREE)
     code, _out, err = invoke(["check", "-p", str(root)])
     assert code == 2 and "internal error" not in err, err
     assert err.startswith("error: gatedb.toml: [check") and "severity" in err.splitlines()[0], err
 
 
-@pytest.mark.xfail(strict=True, reason="bug: preflight compiles Python migrations but does not import them; one whose import fails stops the run half-way, after the migrations before it were applied")
-def test_python_migration_that_cannot_be_imported_stops_the_run_half_way(tmp_path: Path) -> None:
+def test_python_migration_that_cannot_be_imported_stops_nothing_half_way(tmp_path: Path) -> None:
+    """Regression (found by test_random_sql_in_well_named_migrations): preflight only compiled
+    Python, so the run stopped at a migration whose import fails, the ones before it applied."""
     root = write_tree(
         tmp_path / "p",
         "[features]\n",
@@ -429,8 +411,8 @@ def test_python_migration_that_cannot_be_imported_stops_the_run_half_way(tmp_pat
     assert not db.exists() or database_state(db) == (set(), []), database_state(db)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a Python migration that calls sys.exit() ends gatedb with that exit code and no error line (SystemExit passes every except Exception)")
 def test_python_migration_calling_sys_exit_is_reported(tmp_path: Path) -> None:
+    """Regression: sys.exit() in a migration ended gatedb with its code and no error line."""
     root = write_tree(
         tmp_path / "p",
         "[features]\n",
@@ -441,7 +423,7 @@ def test_python_migration_calling_sys_exit_is_reported(tmp_path: Path) -> None:
     )
     db = root / "app.db"
     result = CliRunner().invoke(main, ["migrate", "-p", str(root), "-d", f"sqlite:///{db}"])
-    # What happens today: exit 3, nothing on stderr; the transaction did roll back.
+    # The migration's transaction rolls back; the one before it stays.
     assert database_state(db) == ({"users"}, [("core", "0001", "applied")])
     assert result.exit_code != 0
     assert result.stderr.startswith("error: migration core/0002 failed (up, migrations/core/0002_exit.py): "), result.stderr
@@ -508,8 +490,8 @@ def test_dangling_link_outside_is_refused(tmp_path: Path) -> None:
     refused(root, "migrations/core/0002_gone.sql")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: loader._read_text names an unreadable file migrations/<basename>, dropping its unit folder (and says to check permissions)")
 def test_dangling_link_inside_names_the_file(tmp_path: Path) -> None:
+    """Regression: an unreadable file was named migrations/<basename>, without its unit folder."""
     root, _outside = symlinked_project(tmp_path)
     (root / "migrations/core/0002_gone.sql").symlink_to("0009_never_written.sql")
     code, _out, err = invoke(["plan", "-p", str(root), "-d", f"sqlite:///{root / 'app.db'}"])
@@ -562,8 +544,8 @@ def test_manifest_may_point_the_migrations_folder_elsewhere(tmp_path: Path) -> N
     assert database_state(db)[0] == {"users"}
 
 
-@pytest.mark.xfail(strict=True, reason="bug: errors name files migrations/<path> even when the manifest's `migrations` is another folder")
 def test_errors_name_files_under_the_configured_migrations_folder(tmp_path: Path) -> None:
+    """Regression: errors said migrations/<path> whatever the manifest's `migrations` was."""
     root = tmp_path / "p"
     root.mkdir()
     (root / "gatedb.toml").write_text('migrations = "db/schema"\n[features]\n')

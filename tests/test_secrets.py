@@ -230,16 +230,16 @@ def test_random_passwords_are_masked(middle: str, dialect: str) -> None:
         assert "root:***@127.0.0.1" in out
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a password given as the URL's ?password= parameter is printed (mask only knows user:password@)")
 def test_password_in_the_query_string_is_masked(project: Path) -> None:
+    """Regression: a ?password= parameter was printed (mask only knew user:password@)."""
     url = f"postgresql://root@127.0.0.1:{closed_port()}/gatedb?password={SECRET}"
     code, out = invoke(["status", "-p", str(project), "-d", url])
     assert code != 0
     assert not leaks(out), out
 
 
-@pytest.mark.xfail(strict=True, reason="bug: with an unescaped @ in the password, the part after it is printed as the host")
 def test_unescaped_at_sign_in_the_password_is_masked(project: Path) -> None:
+    """Regression: with an unescaped @ in the password, the part after it was printed as the host."""
     url = "postgresql://root:Sup3r@S3cret@127.0.0.1:5432/gatedb"
     code, out = invoke(["migrate", "-p", str(project), "-d", url])
     assert code != 0 and out.startswith("error: "), out
