@@ -94,6 +94,9 @@ def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, root: str, s
 
     def progress(n: int) -> None:
         ran[0] = n
+        if conn.in_transaction():  # inside Alembic's autobegun block; autocommit commits it at once
+            history.set_progress(conn, migration.id, n)
+            return
         with conn.begin():
             history.set_progress(conn, migration.id, n)
 
