@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+import operator
 import re
 import threading
 from collections import defaultdict
@@ -1268,6 +1269,8 @@ _FAST_KIND_OF = {
     '"': "q",
     "`": "q",
 }
+_FAST_KIND_TABLE = str.maketrans({chr(c): _FAST_KIND_OF.get(chr(c), "?") for c in range(128)})
+_FIRST = operator.itemgetter(0)
 # Words that end a column's type (and start its constraints).
 _COLUMN_CONSTRAINT_WORDS = frozenset(
     "NOT NULL PRIMARY UNIQUE DEFAULT REFERENCES CONSTRAINT CHECK COLLATE AUTO_INCREMENT "
@@ -1352,18 +1355,20 @@ class _FastParser:
         self.s = scanner
         self.text = text
         T = _FAST_TOKEN_TEXT.findall(text)
-        K = [_FAST_KIND_OF.get(t[0], "?") for t in T]
-        if "?" in K or "'" in T or '"' in T or "`" in T or ":" in T:
-            T, K = [], []
+        # One kind letter per token, from its first character, all in C.
+        K = "".join(map(_FIRST, T)).translate(_FAST_KIND_TABLE)
+        if not K.isascii() or "?" in K or "'" in T or '"' in T or "`" in T or ":" in T:
+            T, kinds = [], []
             for s, q, n, w, o, bad in _FAST_TOKEN.findall(text):
                 if bad:
                     raise _Bail
                 T.append(s or q or n or w or o)
-                K.append("w" if w else "o" if o else "n" if n else "s" if s else "q")
+                kinds.append("w" if w else "o" if o else "n" if n else "s" if s else "q")
+            K = "".join(kinds)
         self.n = len(T)
-        self.W = [t.upper() for t in T] + _PAD
+        self.W = list(map(str.upper, T)) + _PAD
         self.T = self.O = T + _PAD
-        self.K = K + ["", "", "", ""]
+        self.K = K + "    "
         self.i = 0
         self.facts = _Facts()
         self.column_name = ""  # the column being parsed
@@ -1405,7 +1410,7 @@ class _FastParser:
         kind = self.K[i]
         if kind == "w":
             self.i = i + 1
-            return self.s.fold(self.T[i], False)
+            return self.T[i].lower()  # self.s.fold(word, False)
         if kind == "q":
             self.i = i + 1
             text = self.T[i]
@@ -1861,6 +1866,171 @@ _FAST_HEAD = re.compile(
 )
 
 
+# The plainest CREATE TABLE of all - bare names, columns "name TYPE[(n[, m])]" with
+# NOT NULL / NULL / PRIMARY KEY / UNIQUE / AUTO_INCREMENT / DEFAULT <literal or
+# zero-argument call>, and PRIMARY KEY / UNIQUE / FOREIGN KEY table constraints - is
+# read one regex match per column instead of token by token: three times faster on
+# schemas like the botserver's.  Anything else (quotes, comments, casts, CHECK ...)
+# does not match and goes to _FastParser, whose facts these are (a test checks it).
+_P_WORD = r"[A-Za-z_][A-Za-z0-9_]*"
+_P_QNAME = rf"{_P_WORD}(?:\s*\.\s*{_P_WORD}){{0,2}}"
+_P_COLS = rf"\(\s*(?P<{{0}}>{_P_WORD}(?:\s*,\s*{_P_WORD})*)\s*\)"
+_P_NOT_TYPE = "|".join(sorted(_COLUMN_CONSTRAINT_WORDS))
+_P_NOT_COLUMN = "|".join(sorted(_TABLE_CONSTRAINT_WORDS))
+_P_ARRAY = r"(?:\s*\[\s*\d*\s*\])*"
+# A cast to a built-in type, e.g. '{}'::jsonb: no facts (see _PG_PLAIN_TYPES).
+_P_CAST = (
+    r"(?:\s*::\s*(?:"
+    + "|".join(t.replace(" ", r"\s+") for t in sorted(_PG_PLAIN_TYPES, key=len, reverse=True))
+    + rf")\b{_P_ARRAY})?"
+)
+_P_LITERAL = (
+    r"(?:-?\d+(?:\.\d+)?"
+    r"|'(?:[^'\\]|'')*'"
+    rf"|(?!(?:nextval|currval|setval)\b){_P_WORD}(?:\s*\(\s*\d*\s*\))?)"
+    + _P_CAST
+)
+_PLAIN_HEAD = re.compile(
+    rf"CREATE\s+(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+(?P<guard>IF\s+NOT\s+EXISTS\s+)?(?P<table>{_P_QNAME})\s*\(",
+    re.IGNORECASE | re.ASCII,
+)
+_PLAIN_COLUMN = re.compile(
+    rf"""\s*(?!(?:{_P_NOT_COLUMN})\b)(?P<name>{_P_WORD})
+    \s+(?P<type>(?!(?:{_P_NOT_TYPE})\b){_P_WORD}(?:\s+(?!(?:{_P_NOT_TYPE})\b){_P_WORD})*)
+    (?:\s*\(\s*\d+\s*(?:,\s*\d+\s*)?\))?{_P_ARRAY}
+    (?:\s+(?:NOT\s+NULL|NULL|PRIMARY\s+KEY|UNIQUE|AUTO_INCREMENT|AUTOINCREMENT|DEFAULT\s+(?:{_P_LITERAL})))*
+    \s*(?P<end>[,)])""",
+    re.IGNORECASE | re.ASCII | re.VERBOSE,
+)
+_PLAIN_CONSTRAINT = re.compile(
+    rf"""\s*(?:CONSTRAINT\s+(?P<name>{_P_WORD})\s+)?
+    (?:(?P<key>PRIMARY\s+KEY|UNIQUE)\s*{_P_COLS.format("keycols")}
+      |FOREIGN\s+KEY\s*{_P_COLS.format("cols")}\s*REFERENCES\s+(?P<target>{_P_QNAME})\s*(?:{_P_COLS.format("refcols")})?
+       (?:\s+ON\s+(?:DELETE|UPDATE)\s+(?:CASCADE|RESTRICT|NO\s+ACTION|SET\s+NULL|SET\s+DEFAULT))*)
+    \s*(?P<end>[,)])""",
+    re.IGNORECASE | re.ASCII | re.VERBOSE,
+)
+_PLAIN_SPLIT = re.compile(r"\s*,\s*")
+_PLAIN_DOT = re.compile(r"\s*\.\s*")
+
+
+def _plain_create_table(scanner: "_Scanner", text: str) -> _Facts | None:
+    """Facts of the plainest CREATE TABLE (see above), or None."""
+    m = _PLAIN_HEAD.match(text)
+    if m is None:
+        return None
+    table = scanner.qualify(_PLAIN_DOT.split(m.group("table").lower()))
+    if not table:
+        return None
+    f = _Facts()
+    f.kind = "CREATE TABLE"
+    creates, references = f.creates, f.references
+    creates.add(ObjectRef("table", table))
+    pg = scanner.pg
+    column_match, constraint_match = _PLAIN_COLUMN.match, _PLAIN_CONSTRAINT.match
+    pos = m.end()
+    while True:
+        c = column_match(text, pos)
+        if c is not None:
+            name = c.group("name").lower()
+            creates.add(ObjectRef("column", name, table))
+            if pg:
+                kind, type_name = _pg_type_class(" ".join(c.group("type").split()).lower())
+                if kind == "serial":
+                    schema, _, bare = table.rpartition(".")
+                    seq = f"{bare}_{name}_seq"
+                    creates.add(ObjectRef("sequence", f"{schema}.{seq}" if schema else seq))
+                elif kind == "user":
+                    references.add(ObjectRef("type", type_name.lower()))
+        else:
+            c = constraint_match(text, pos)
+            if c is None:
+                return None
+            cname = c.group("name")
+            if cname is not None:
+                cname = cname.lower()
+                creates.add(ObjectRef("constraint", cname, table))
+            if c.group("key") is not None:  # (MySQL's "UNIQUE KEY k (a)" does not match)
+                cols = _PLAIN_SPLIT.split(c.group("keycols").lower())
+            else:
+                cols = _PLAIN_SPLIT.split(c.group("cols").lower())
+                target = scanner.qualify(_PLAIN_DOT.split(c.group("target").lower()))
+                if not target:
+                    return None
+                references.add(ObjectRef("table", target))
+                refcols = tuple(_PLAIN_SPLIT.split(c.group("refcols").lower())) if c.group("refcols") else ()
+                for col in refcols:
+                    references.add(ObjectRef("column", col, target))
+                f.foreign_keys.append(ForeignKeyFact(table, tuple(cols), target, refcols, cname))
+            for col in cols:
+                references.add(ObjectRef("column", col, table))
+        pos = c.end()
+        if c.group("end") == ")":
+            break
+    if pos != len(text) and not text[pos:].isspace():
+        return None
+    if m.group("guard"):
+        f.guarded |= creates
+    return f
+
+
+_PLAIN_INDEX = re.compile(
+    rf"CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?P<guard>IF\s+NOT\s+EXISTS\s+)?(?!ON\b)(?P<name>{_P_WORD})\s+ON\s+"
+    rf"(?!ONLY\b)(?P<table>{_P_QNAME})\s*{_P_COLS.format('cols')}\s*",
+    re.IGNORECASE | re.ASCII,
+)
+_PLAIN_DROP = re.compile(
+    rf"DROP\s+(?P<what>TABLE|INDEX)\s+(?P<guard>IF\s+EXISTS\s+)?(?!(?:IF|CONCURRENTLY)\b)(?P<name>{_P_QNAME})"
+    rf"(?:\s+ON\s+(?P<owner>{_P_QNAME}))?\s*",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def _plain_create_index(scanner: "_Scanner", text: str) -> _Facts | None:
+    """CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (a, b), bare names only."""
+    m = _PLAIN_INDEX.fullmatch(text)
+    if m is None:
+        return None
+    table = scanner.qualify(_PLAIN_DOT.split(m.group("table").lower()))
+    if not table:
+        return None
+    f = _Facts()
+    f.kind = "CREATE INDEX"
+    f.references.add(ObjectRef("table", table))
+    for col in _PLAIN_SPLIT.split(m.group("cols").lower()):
+        f.references.add(ObjectRef("column", col, table))
+    index = ObjectRef("index", m.group("name").lower(), table)
+    f.creates.add(index)
+    if m.group("guard"):
+        f.guarded.add(index)
+    return f
+
+
+def _plain_drop(scanner: "_Scanner", text: str) -> _Facts | None:
+    """DROP TABLE / DROP INDEX [IF EXISTS] name [ON table (MySQL)], one bare name."""
+    m = _PLAIN_DROP.fullmatch(text)
+    if m is None:
+        return None
+    what = m.group("what").upper()
+    owner = m.group("owner")
+    if owner is not None:
+        if what != "INDEX" or scanner.dialect != "mysql":
+            return None
+        owner = scanner.qualify(_PLAIN_DOT.split(owner.lower()))
+    name = scanner.qualify(_PLAIN_DOT.split(m.group("name").lower()))
+    if not name or owner == "":
+        return None
+    f = _Facts()
+    f.kind = f"DROP {what}"
+    obj = ObjectRef("table" if what == "TABLE" else "index", name, owner)
+    f.drops.add(obj)
+    if m.group("guard"):
+        f.guarded.add(obj)
+    if owner:
+        f.references.add(ObjectRef("table", owner))
+    return f
+
+
 def _fast_scan(scanner: "_Scanner", text: str, strict: bool = False) -> _Facts | None:
     """Facts of a plain statement of the fast path's subset, or None to use sqlglot.
     (strict: let a bug of the fast path raise instead of falling back; for tests.)"""
@@ -1868,14 +2038,13 @@ def _fast_scan(scanner: "_Scanner", text: str, strict: bool = False) -> _Facts |
     if m is None:
         return None
     try:
-        parser = _FastParser(scanner, text)
         if m.group("table"):
-            return parser.create_table()
+            return _plain_create_table(scanner, text) or _FastParser(scanner, text).create_table()
         if m.group("index"):
-            return parser.create_index()
+            return _plain_create_index(scanner, text) or _FastParser(scanner, text).create_index()
         if m.group("drop"):
-            return parser.drop()
-        return parser.alter_table()
+            return _plain_drop(scanner, text) or _FastParser(scanner, text).drop()
+        return _FastParser(scanner, text).alter_table()
     except _Bail:
         return None
     except Exception:
@@ -2268,13 +2437,15 @@ def _regex_handlers() -> list[tuple[re.Pattern[str], Callable[..., None]]]:
 _SCANNERS: dict[str, _Scanner] = {}
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 15)
 def _scan_statement(dialect: str, text: str) -> tuple[StatementFacts, tuple[str, ...]]:
     """Facts (with line 0) and warning messages of one statement.
 
     Cached: a tool scans the same migration files again and again (status, plan,
     migrate ...), and parsing is nearly all of the cost.  Everything returned is
-    immutable, so sharing is safe.
+    immutable, so sharing is safe.  The size is well above a large project's
+    statements times its dialects (botserver: 4,635): scanned in the same order each
+    time, a smaller LRU cache would miss on every statement.
     """
     scanner = _SCANNERS.get(dialect)
     if scanner is None:
