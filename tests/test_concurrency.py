@@ -32,10 +32,8 @@ from helpers import copy_example, write_project
 
 pytestmark = pytest.mark.integration
 
-# See tests/test_faults.py::test_python_migration_on_a_tracked_run: quickstart's Python
-# migration (projects/0002) fails on MySQL since cb47682.
-PY_TRACKED = "bug (regression in cb47682): a Python migration on a tracked run (MySQL) fails: progress() calls conn.begin() inside Alembic's autobegun transaction"
-ALL_DIALECTS = ["sqlite", "postgresql", pytest.param("mysql", marks=pytest.mark.xfail(strict=True, reason=PY_TRACKED))]
+ALL_DIALECTS = ["sqlite", "postgresql", "mysql"]
+
 
 QUICKSTART = {"core/0001", "core/0002", "tasks/0001", "projects/0001", "projects/0002", "tasks+projects/0001"}
 QUICKSTART_TABLES = {"users", "tasks", "projects", "task_projects"}

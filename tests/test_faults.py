@@ -43,11 +43,13 @@ pytestmark = pytest.mark.integration
 TRIALS = 30
 MANIFEST = "[features]\nalpha = []\nbeta = []\n"
 SELF_KILL = "GATEDB_TEST_SELF_KILL"  # set only in a child's environment, never in pytest's
-# Since cb47682 ("Python statements counted on tracked runs") every Python migration on a
-# tracked run fails: progress() calls conn.begin() while Alembic's op holds the connection's
-# autobegun transaction. See test_python_migration_on_a_tracked_run.
-PY_TRACKED = "bug (regression in cb47682): a Python migration on a tracked run (MySQL, or no-transaction) fails: progress() calls conn.begin() inside Alembic's autobegun transaction"
-MYSQL_PY_BROKEN = pytest.param("mysql", marks=pytest.mark.xfail(strict=True, reason=PY_TRACKED))
+# Since cb47682 ("Python statements counted on tracked runs") a Python migration marked
+# no-transaction fails on SQLite (9c6ac52 fixed MySQL and PostgreSQL).
+PY_TRACKED_SQLITE = (
+    "bug (regression in cb47682, still after 9c6ac52): a no-transaction Python migration fails on SQLite: "
+    "'cannot start a transaction within a transaction'"
+)
+
 
 # --- the project: 20 small migrations over core, alpha, beta and the bridge alpha+beta ----
 
@@ -148,12 +150,45 @@ def owner_of(owned: dict[str, Owned]) -> dict[str, str]:
     return {t: mid for mid, o in owned.items() for t in o.tables}
 
 
-def assert_consistent(url: str, owned: dict[str, Owned], *, allow_running: bool) -> dict[str, tuple[str, int]]:
+@dataclass(frozen=True)
+class Snapshot:
+    records: dict[str, tuple[str, int]]  # migration id -> (state, statements_done)
+    tables: set[str]  # user tables
+    counts: dict[str, int]  # rows of each table a migration inserts into, where it exists
+    last_features: str | None
+
+
+def snapshot(url: str, owned: dict[str, Owned]) -> Snapshot:
+    """Bookkeeping and live schema, read on one connection (connections are slow on a busy server)."""
+    engine = engine_for(url)
+    try:
+        with engine.connect() as conn:
+            all_tables = set(sa.inspect(conn).get_table_names())
+            tables = {t for t in all_tables if not t.startswith("gatedb_")}
+            recs: dict[str, tuple[str, int]] = {}
+            last = None
+            if "gatedb_migrations" in all_tables:
+                rows = conn.execute(sa.text("SELECT unit, version, state, statements_done FROM gatedb_migrations")).all()
+                ids = [f"{r[0]}/{r[1]}" for r in rows]
+                assert len(ids) == len(set(ids)), f"a migration is recorded twice: {sorted(ids)}"
+                recs = {f"{r[0]}/{r[1]}": (r[2], r[3]) for r in rows}
+                last = conn.execute(sa.text("SELECT value FROM gatedb_meta WHERE " + _key_column(url) + " = 'last_features'")).scalar()
+            counts = {
+                o.tables[0]: int(conn.execute(sa.text(f"SELECT COUNT(*) FROM {o.tables[0]}")).scalar())
+                for o in owned.values()
+                if o.inserts and o.tables[0] in tables
+            }
+    finally:
+        engine.dispose()
+    return Snapshot(recs, tables, counts, last)
+
+
+def assert_consistent(url: str, owned: dict[str, Owned], *, allow_running: bool) -> Snapshot:
     """Bookkeeping matches the live schema: each applied migration's tables (and rows)
     exist, and no table exists whose migration is unrecorded. With allow_running (MySQL),
     one migration may be `running`, with part of its tables."""
-    recs = records(url)
-    tables = table_names(url)
+    snap = snapshot(url, owned)
+    recs, tables = snap.records, snap.tables
     owners = owner_of(owned)
     assert set(recs) <= set(owned), f"unknown migrations recorded: {sorted(set(recs) - set(owned))}"
     running = [mid for mid, (state, _) in recs.items() if state != "applied"]
@@ -168,24 +203,18 @@ def assert_consistent(url: str, owned: dict[str, Owned], *, allow_running: bool)
             assert not missing, f"{mid} is recorded applied but its tables {sorted(missing)} do not exist"
             if owned[mid].inserts:
                 table = owned[mid].tables[0]
-                assert row_count(url, table) == owned[mid].inserts, f"{mid} is recorded applied but rows of {table} are missing"
+                assert snap.counts[table] == owned[mid].inserts, f"{mid} is recorded applied but rows of {table} are missing"
     stray = sorted(t for t in tables if owners.get(t) not in recs)
     assert not stray, f"tables {stray} exist but their migrations are not recorded ({[owners.get(t) for t in stray]})"
-    return recs
+    return snap
 
 
 def assert_complete(url: str, owned: dict[str, Owned]) -> None:
-    recs = assert_consistent(url, owned, allow_running=False)
-    assert sorted(recs) == sorted(owned), f"not every migration is recorded: missing {sorted(set(owned) - set(recs))}"
-    assert {state for state, _ in recs.values()} == {"applied"}
-    assert table_names(url) == {t for o in owned.values() for t in o.tables}
-    engine = engine_for(url)
-    try:
-        with engine.connect() as conn:
-            last = conn.execute(sa.text("SELECT value FROM gatedb_meta WHERE " + _key_column(url) + " = 'last_features'")).scalar()
-    finally:
-        engine.dispose()
-    assert last == '["alpha", "beta"]'
+    snap = assert_consistent(url, owned, allow_running=False)
+    assert sorted(snap.records) == sorted(owned), f"not every migration is recorded: missing {sorted(set(owned) - set(snap.records))}"
+    assert {state for state, _ in snap.records.values()} == {"applied"}
+    assert snap.tables == {t for o in owned.values() for t in o.tables}
+    assert snap.last_features == '["alpha", "beta"]'
 
 
 def _key_column(url: str) -> str:
@@ -288,9 +317,10 @@ def repair_from_live_schema(project: Path, url: str, owned: dict[str, Owned], mi
     assert f"error: migration {mid} (migrations/" in error and "was left running by an interrupted run" in error, error
     assert f"after {done} statement(s)" in error, error
     o = owned[mid]
-    present = [t for t in o.tables if t in table_names(url)]
+    snap = snapshot(url, owned)
+    present = [t for t in o.tables if t in snap.tables]
     # What the live schema shows ran: the CREATE TABLEs present, then the INSERTs.
-    ran = len(present) + (row_count(url, o.tables[0]) if o.tables[0] in present else 0)
+    ran = len(present) + snap.counts.get(o.tables[0], 0)
     if mid != "alpha/0003":
         # Each statement commits before its count is recorded: at most one ran uncounted.
         assert ran in (done, done + 1), f"{mid}: {ran} statement(s) ran, the row says {done}"
@@ -307,7 +337,7 @@ def repair_from_live_schema(project: Path, url: str, owned: dict[str, Owned], mi
 
 def rerun_until_complete(project: Path, url: str, owned: dict[str, Owned], dialect: str) -> str:
     """The rerun after a crash. Returns "rerun" or the repair that was needed."""
-    before = records(url)
+    before = snapshot(url, owned).records
     code, out, err = cli(*migrate_args(project, url))
     if dialect != "mysql":
         assert code == 0, f"rerun failed on {dialect}: {err}"
@@ -321,7 +351,7 @@ def rerun_until_complete(project: Path, url: str, owned: dict[str, Owned], diale
     ((mid, done),) = running.items()
     assert code != 0, f"a run went on although {mid} was left running: {out}"
     error = assert_one_error(err)
-    assert records(url) == before, "the refused run changed the bookkeeping"
+    assert snapshot(url, owned).records == before, "the refused run changed the bookkeeping"
     how = repair_from_live_schema(project, url, owned, mid, done, error)
     code, out, err = cli(*migrate_args(project, url))
     assert code == 0, err
@@ -385,10 +415,10 @@ def reset(url: str) -> None:
                 conn.execute(sa.text(f"CREATE DATABASE {name}"))
         finally:
             engine.dispose()
-    assert table_names(url) == set() and records(url) == {}
+    assert snapshot(url, {}) == Snapshot({}, set(), {}, None)
 
 
-@pytest.mark.parametrize("dialect", ["sqlite", "postgresql", MYSQL_PY_BROKEN])
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql", "mysql"])
 def test_kill9_at_random_moments_then_rerun(tmp_path: Path, dialect: str, new_db: Callable[[str], str]) -> None:
     project, owned = fault_project(tmp_path / "p")
     workers = 3  # trials run three at a time, each on its own database
@@ -410,7 +440,7 @@ def test_kill9_at_random_moments_then_rerun(tmp_path: Path, dialect: str, new_db
             code = proc.wait(timeout=60)
             _out, err = proc.communicate()
             assert code in (0, -signal.SIGKILL), f"seed {seed}: the run failed on its own ({code}): {err}"
-            state = assert_consistent(url, owned, allow_running=dialect == "mysql")
+            state = assert_consistent(url, owned, allow_running=dialect == "mysql").records
             if code == 0:
                 assert len(state) == len(owned)
             how = rerun_until_complete(project, url, owned, dialect)
@@ -440,21 +470,20 @@ def test_crash_inside_a_python_migration_rolls_it_back(tmp_path: Path, dialect: 
     url = new_db(dialect)
     proc = child(project, url, env={SELF_KILL: "alpha/0003"})
     assert proc.wait(timeout=60) == -signal.SIGKILL
-    recs = assert_consistent(url, owned, allow_running=False)
+    recs = assert_consistent(url, owned, allow_running=False).records
     assert "alpha/0003" not in recs and "alpha/0002" in recs
     assert "f_alpha_py" not in table_names(url), "the killed migration's table survived its rollback"
     assert rerun_until_complete(project, url, owned, dialect) == "rerun"
 
 
-@pytest.mark.xfail(strict=True, reason=PY_TRACKED)
 def test_crash_inside_a_python_migration_on_mysql_reports_what_ran(tmp_path: Path, new_db: Callable[[str], str]) -> None:
-    """Was a bug: a Python migration's statements were not counted, so a crash after they
-    ran said 'after 0 statement(s)'. Fixed in cb47682, which broke Python on MySQL (PY_TRACKED)."""
+    """Regression: a Python migration's statements were not counted, so a crash after they
+    ran said 'after 0 statement(s)' (fixed in cb47682 + 9c6ac52)."""
     project, owned = fault_project(tmp_path / "p")
     url = new_db("mysql")
     proc = child(project, url, env={SELF_KILL: "alpha/0003"})
     assert proc.wait(timeout=60) == -signal.SIGKILL
-    recs = assert_consistent(url, owned, allow_running=True)
+    recs = assert_consistent(url, owned, allow_running=True).records
     assert recs["alpha/0003"][0] == "running"
     # Both statements (CREATE TABLE, INSERT) committed before the crash ...
     assert "f_alpha_py" in table_names(url) and row_count(url, "f_alpha_py") == 1
@@ -465,7 +494,6 @@ def test_crash_inside_a_python_migration_on_mysql_reports_what_ran(tmp_path: Pat
     assert "after 0 statement(s)" not in error, error
 
 
-@pytest.mark.xfail(strict=True, reason=PY_TRACKED)
 def test_crash_inside_a_python_migration_on_mysql_is_caught_and_repairable(tmp_path: Path, new_db: Callable[[str], str]) -> None:
     project, owned = fault_project(tmp_path / "p")
     url = new_db("mysql")
@@ -682,10 +710,10 @@ def test_connection_cut_while_waiting_for_the_lock(tmp_path: Path, dialect: str,
     assert tables == {"t_a", "t_b", "t_c", "t_z"}
 
 
-@pytest.mark.xfail(strict=True, reason=PY_TRACKED)
-@pytest.mark.parametrize("dialect", ["mysql", "postgresql", "sqlite"])
+@pytest.mark.parametrize("dialect", ["mysql", "postgresql", pytest.param("sqlite", marks=pytest.mark.xfail(strict=True, reason=PY_TRACKED_SQLITE))])
 def test_python_migration_on_a_tracked_run(tmp_path: Path, dialect: str, new_db: Callable[[str], str]) -> None:
-    """A Python migration on MySQL, or marked no-transaction anywhere, runs tracked: it applies."""
+    """A Python migration on MySQL, or marked no-transaction anywhere, runs tracked: it applies.
+    (Regression test: cb47682 broke all three; 9c6ac52 fixed MySQL and PostgreSQL.)"""
     header = "" if dialect == "mysql" else "# gatedb: no-transaction\n"
     project = write_project(
         tmp_path / "p",
