@@ -45,10 +45,6 @@ MANIFEST = "[features]\nalpha = []\nbeta = []\n"
 SELF_KILL = "GATEDB_TEST_SELF_KILL"  # set only in a child's environment, never in pytest's
 # Since cb47682 ("Python statements counted on tracked runs") a Python migration marked
 # no-transaction fails on SQLite (9c6ac52 fixed MySQL and PostgreSQL).
-PY_TRACKED_SQLITE = (
-    "bug (regression in cb47682, still after 9c6ac52): a no-transaction Python migration fails on SQLite: "
-    "'cannot start a transaction within a transaction'"
-)
 
 
 # --- the project: 20 small migrations over core, alpha, beta and the bridge alpha+beta ----
@@ -710,10 +706,10 @@ def test_connection_cut_while_waiting_for_the_lock(tmp_path: Path, dialect: str,
     assert tables == {"t_a", "t_b", "t_c", "t_z"}
 
 
-@pytest.mark.parametrize("dialect", ["mysql", "postgresql", pytest.param("sqlite", marks=pytest.mark.xfail(strict=True, reason=PY_TRACKED_SQLITE))])
+@pytest.mark.parametrize("dialect", ["mysql", "postgresql", "sqlite"])
 def test_python_migration_on_a_tracked_run(tmp_path: Path, dialect: str, new_db: Callable[[str], str]) -> None:
     """A Python migration on MySQL, or marked no-transaction anywhere, runs tracked: it applies.
-    (Regression test: cb47682 broke all three; 9c6ac52 fixed MySQL and PostgreSQL.)"""
+    (Regression test: cb47682 broke all three; 9c6ac52 fixed MySQL and PostgreSQL, the SQLite begin hook skips autocommit runs.)"""
     header = "" if dialect == "mysql" else "# gatedb: no-transaction\n"
     project = write_project(
         tmp_path / "p",

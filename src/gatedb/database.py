@@ -90,7 +90,8 @@ def create_engine(url: str, lock_timeout: float = 60.0):  # -> sqlalchemy.Engine
 
         @event.listens_for(engine, "begin")
         def _on_begin(connection):  # type: ignore[no-untyped-def]
-            connection.exec_driver_sql("BEGIN")
+            if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":  # no-transaction runs
+                connection.exec_driver_sql("BEGIN")
 
     return engine
 
