@@ -43,11 +43,9 @@ pytestmark = pytest.mark.integration
 TRIALS = 30
 MANIFEST = "[features]\nalpha = []\nbeta = []\n"
 SELF_KILL = "GATEDB_TEST_SELF_KILL"  # set only in a child's environment, never in pytest's
-# Since cb47682 ("Python statements counted on tracked runs") a Python migration marked
-# no-transaction fails on SQLite (9c6ac52 fixed MySQL and PostgreSQL).
 
 
-# --- the project: 20 small migrations over core, alpha, beta and the bridge alpha+beta ----
+# --- the project: 19 small migrations over core, alpha, beta and the bridge alpha+beta ----
 
 
 @dataclass(frozen=True)
