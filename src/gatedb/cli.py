@@ -56,6 +56,11 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             if ctx.obj and ctx.obj.get("traceback"):
                 raise
             fail(exc.message, exc.hint, exc.exit_code)
+        except BrokenPipeError:  # `gatedb plan | head`: the reader left; say nothing more
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except KeyboardInterrupt:
             fail("interrupted", "run the command again; every migration that finished is recorded", 130)
         except Exception as exc:  # a bug in gatedb, not the user's mistake
