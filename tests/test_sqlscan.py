@@ -682,3 +682,186 @@ def test_concatenated_statements_scan_like_each_alone(statements: list[str], gap
         assert (got.creates, got.alters, got.drops, got.renames, got.references) == (
             alone.creates, alone.alters, alone.drops, alone.renames, alone.references,
         )
+
+
+# --------------------------------------------------------------------------- foreign keys
+
+from gatedb.sqlscan import ForeignKeyFact as FK  # noqa: E402
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_foreign_key_facts_of_create_table(fast: bool) -> None:
+    sql = (
+        "CREATE TABLE t (id int PRIMARY KEY, a int CONSTRAINT a_fk REFERENCES o (id) ON DELETE CASCADE, "
+        "b int NOT NULL REFERENCES s.p, parent int REFERENCES t (id), "
+        "CONSTRAINT two_fk FOREIGN KEY (a, b) REFERENCES public.q (x, y), FOREIGN KEY (b) REFERENCES r)"
+    )
+    scanner = sqlscan._Scanner("postgres")
+    facts = (sqlscan._fast_scan(scanner, sql, strict=True) if fast else scanner.scan_statement(sql, fast=False)).freeze(1, sql)
+    assert facts.foreign_keys == (
+        FK("t", ("a",), "o", ("id",), "a_fk"),
+        FK("t", ("b",), "s.p", (), None),
+        FK("t", ("parent",), "t", ("id",), None),  # self-references are kept here
+        FK("t", ("a", "b"), "q", ("x", "y"), "two_fk"),
+        FK("t", ("b",), "r", (), None),
+    )
+    assert facts.dropped_foreign_keys == ()
+
+
+@pytest.mark.parametrize(
+    ("sql", "dialect", "keys", "dropped"),
+    [
+        ("ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (c) REFERENCES o (id)", "postgresql", (FK("t", ("c",), "o", ("id",), "fk"),), ()),
+        ("ALTER TABLE t ADD FOREIGN KEY (c) REFERENCES o", "postgresql", (FK("t", ("c",), "o", (), None),), ()),
+        ("ALTER TABLE t ADD COLUMN c int REFERENCES o (id)", "postgresql", (FK("t", ("c",), "o", ("id",), None),), ()),
+        ("ALTER TABLE t ADD COLUMN c INTEGER REFERENCES o (id)", "sqlite", (FK("t", ("c",), "o", ("id",), None),), ()),
+        ('ALTER TABLE "T" ADD CONSTRAINT "Fk" FOREIGN KEY ("C") REFERENCES "O" ("Id")', "postgresql", (FK("T", ("C",), "O", ("Id",), "Fk"),), ()),
+        ("ALTER TABLE `T` ADD CONSTRAINT `Fk` FOREIGN KEY (`C`) REFERENCES `O` (`Id`)", "mysql", (FK("t", ("c",), "o", ("id",), "fk"),), ()),
+        ("ALTER TABLE t DROP CONSTRAINT fk_old", "postgresql", (), ("fk_old",)),
+        ("ALTER TABLE t DROP CONSTRAINT IF EXISTS fk_old, DROP COLUMN x", "postgresql", (), ("fk_old",)),
+        ("ALTER TABLE t DROP FOREIGN KEY fk_old", "mysql", (), ("fk_old",)),
+        ("ALTER TABLE t DROP CONSTRAINT fk_old, ADD CONSTRAINT fk_new FOREIGN KEY (c) REFERENCES o (id)", "postgresql",
+         (FK("t", ("c",), "o", ("id",), "fk_new"),), ("fk_old",)),
+        ("ALTER TABLE t DROP INDEX ix", "mysql", (), ()),
+    ],
+)
+def test_foreign_keys_added_and_dropped_by_alter_table(sql: str, dialect: str, keys: tuple, dropped: tuple) -> None:
+    facts = one(sql, dialect)
+    assert facts.foreign_keys == keys
+    assert facts.dropped_foreign_keys == dropped
+    for name in dropped:
+        assert any(o.kind == "constraint" and o.name == name for o in facts.drops)
+
+
+def test_statements_without_foreign_keys_have_none() -> None:
+    result = scan_sql("CREATE TABLE a (id int); CREATE INDEX ix ON a (id); INSERT INTO a VALUES (1); DROP TABLE a", "postgresql")
+    assert all(s.foreign_keys == () and s.dropped_foreign_keys == () for s in result.statements)
+
+
+# --------------------------------------------------------------------------- the fast paths' own pieces
+
+
+def test_pg_types_the_fast_path_knows_are_those_sqlglot_knows() -> None:
+    for name in sorted(sqlscan._PG_PLAIN_TYPES):
+        assert sqlscan._pg_type_class_by_sqlglot(name) == ("builtin", ""), name
+    for name in sorted(sqlscan._PG_SERIAL_TYPES):
+        assert sqlscan._pg_type_class_by_sqlglot(name) == ("serial", ""), name
+    assert sqlscan._pg_type_class("mood") == ("user", "mood")
+
+
+def _plain_and_token(sql: str, dialect: str):
+    """(plain-regex facts or None, token-parser facts or None) of one statement."""
+    scanner = sqlscan._Scanner(sqlscan._canonical_dialect(dialect))
+    head = sqlscan._FAST_HEAD.match(sql)
+    kind = next((k for k in ("table", "index", "drop") if head and head.group(k)), None)
+    if kind is None:
+        return None, None
+    plain = {"table": sqlscan._plain_create_table, "index": sqlscan._plain_create_index, "drop": sqlscan._plain_drop}[kind]
+    try:
+        fast = plain(scanner, sql)
+    except sqlscan._Bail:
+        fast = None
+    try:
+        parser = sqlscan._FastParser(scanner, sql)
+        token = {"table": parser.create_table, "index": parser.create_index, "drop": parser.drop}[kind]()
+    except sqlscan._Bail:
+        token = None
+    return (fast.freeze(0, sql) if fast else None), (token.freeze(0, sql) if token else None)
+
+
+@pytest.mark.parametrize("dialect", ["postgresql", "sqlite", "mysql"])
+def test_plain_regex_paths_agree_with_the_token_parser(dialect: str) -> None:
+    taken = 0
+    for text in _corpus(dialect):
+        plain, token = _plain_and_token(text, dialect)
+        if plain is not None:
+            taken += 1
+            assert plain == token, text
+    assert taken >= 200  # the botserver's plain DDL takes the regexes
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_create_tables(), st.sampled_from(["postgresql", "sqlite", "mysql"]))
+def test_plain_regex_path_agrees_with_the_token_parser_on_generated_tables(sql: str, dialect: str) -> None:
+    plain, token = _plain_and_token(sql, dialect)
+    if plain is not None:
+        assert plain == token
+
+
+_WHERE_ATOMS = st.sampled_from(["a > 0", "b IS NULL", "b IS NOT NULL", "c = 'x'", "a <> 1.5", "a <= 2", "a >= 3", "a != 4",
+                                "d = TRUE", "NOT d = FALSE", '"E" < 5', "lower(a) = 'x'", "t.a = 1", "a = b", "a IN (1, 2)"])
+
+
+@st.composite
+def _conditions(draw: st.DrawFn) -> str:
+    atoms = draw(st.lists(_WHERE_ATOMS, min_size=1, max_size=4))
+    out = atoms[0]
+    for atom in atoms[1:]:
+        joiner = draw(st.sampled_from([" AND ", " OR "]))
+        out = f"({out}){joiner}{atom}" if draw(st.booleans()) else f"{out}{joiner}{atom}"
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_conditions(), st.sampled_from(["postgresql", "sqlite"]))
+def test_partial_index_conditions_agree_with_sqlglot(condition: str, dialect: str) -> None:
+    sql = f"CREATE INDEX ix ON t (a) WHERE {condition}"
+    fast, slow, slow_warnings = _both_paths(sql, dialect)
+    if fast is not None and not slow_warnings:
+        assert fast == slow, sql
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_NAMES, _TYPES, st.lists(_CONSTRAINTS, max_size=3)), min_size=1, max_size=3), st.sampled_from(["t", "s.t", '"T"']),
+       st.booleans(), st.lists(_NAMES, max_size=2))
+def test_alter_table_add_and_drop_column_agree_with_sqlglot(columns: list, table: str, guard: bool, drops: list) -> None:
+    actions = [f"ADD COLUMN {'IF NOT EXISTS ' if guard else ''}{n} {t} {' '.join(c)}".rstrip() for n, t, c in columns]
+    actions += [f"DROP COLUMN {'IF EXISTS ' if guard else ''}{n}" for n in drops]
+    sql = f"ALTER TABLE {table} " + ", ".join(actions)
+    fast, slow, slow_warnings = _both_paths(sql, "postgresql")
+    if fast is not None and not slow_warnings:
+        assert fast == slow, sql
+
+
+_SPLIT_PIECES = st.sampled_from(["SELECT 1", " ", "\n", ";", "'a;b'", "'it''s'", '"x;y"', "`q`", "-- c;\n", "-", "--", "'", '"', "x", "CREATE TABLE t (a int)", "$", "/*", "#", "["])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SPLIT_PIECES, max_size=20).map("".join), st.sampled_from(["postgresql", "sqlite", "mysql"]))
+def test_simple_splitter_agrees_with_the_lexer(sql: str, dialect: str) -> None:
+    d = sqlscan._canonical_dialect(dialect)
+    simple = sqlscan._split_simple(sql, d)
+    if simple is not None:
+        assert simple == sqlscan._split_statements(sql, d)
+
+
+def test_plain_ddl_needs_no_sqlglot() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from gatedb.sqlscan import scan_sql\n"
+        "for dialect in ('postgresql', 'sqlite', 'mysql'):\n"
+        "    r = scan_sql(\"CREATE TABLE t (id int PRIMARY KEY, o int REFERENCES o (id), d TEXT DEFAULT 'x');\\n"
+        "CREATE INDEX ix ON t (o); ALTER TABLE t ADD COLUMN c int; DROP INDEX ix; DROP TABLE t\", dialect)\n"
+        "    assert not r.warnings and len(r.statements) == 5, r\n"
+        "print('sqlglot' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    assert scan_sql("CREATE TABLE t (a int) PARTITION BY RANGE (a)", "postgresql").statements[0].creates  # sqlglot when needed
+
+
+@pytest.mark.parametrize("dialect", ["postgresql", "sqlite", "mysql"])
+def test_long_unclosed_statements_split_and_fail_the_fast_path_in_linear_time(dialect: str) -> None:
+    import time
+
+    scanner = sqlscan._Scanner(sqlscan._canonical_dialect(dialect))
+    texts = ["a " * 50_000 + "'", "CREATE TABLE t (" + "a b " * 20_000 + "x", "CREATE INDEX ix ON t (" + "a, " * 20_000,
+             "CREATE TABLE t (a int" + " DEFAULT 1" * 10_000 + " x", "DROP TABLE " + "a." * 20_000]
+    for text in texts:
+        started = time.perf_counter()
+        assert len(split_statements(text, dialect)) == 1
+        assert sqlscan._fast_scan(scanner, text, strict=True) is None
+        assert time.perf_counter() - started < 5  # quadratic or exponential would take minutes

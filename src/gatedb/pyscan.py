@@ -23,6 +23,7 @@ recorder is put in the module's ``op`` global for the call.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import inspect
 import itertools
@@ -63,7 +64,7 @@ def scan_python_migration(path: pathlib.Path, dialect: str, direction: str = "up
     except (OSError, UnicodeDecodeError) as exc:
         return ScanResult((), (ScanWarning(0, f"cannot read the migration: {exc}"),))
     try:
-        code = compile(source, filename, "exec", dont_inherit=True)
+        code = _compile(source, filename)
     except SyntaxError as exc:
         return ScanResult((), (ScanWarning(exc.lineno or 0, f"syntax error: {exc.msg}"),))
 
@@ -92,6 +93,13 @@ def scan_python_migration(path: pathlib.Path, dialect: str, direction: str = "up
     finally:
         sys.modules.pop(name, None)
     return recorder.result()
+
+
+@functools.lru_cache(maxsize=256)
+def _compile(source: str, filename: str) -> Any:
+    """The migration's code object: compiled once per text, though it runs once per
+    dialect and direction (a code object is immutable; each run gets a fresh module)."""
+    return compile(source, filename, "exec", dont_inherit=True)
 
 
 def _bind_call(func: Callable[..., Any], module: ModuleType, recorder: "_Recorder") -> Callable[[], Any] | None:

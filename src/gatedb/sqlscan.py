@@ -30,7 +30,6 @@ Naming rules for ``ObjectRef.name`` / ``ObjectRef.table``:
 
 from __future__ import annotations
 
-import bisect
 import functools
 import logging
 import operator
@@ -282,7 +281,7 @@ def _token_regex(dialect: str | None, delimiter: str, routine: bool) -> re.Patte
     them out keeps the common case fast.  The leading lookahead on the first
     characters lets the regex engine skip plain text quickly (about 10x).
     """
-    parts = [r"(?P<lc>--[^\n]*)", r"(?P<bc>/\*)"]
+    parts = [r"(?P<lc>--[^\n]*(?:\s*--[^\n]*)*)", r"(?P<bc>/\*)"]  # a run of -- lines at once
     firsts = "-/'\"`" + delimiter[0]
     if dialect == "mysql":
         parts.append(r"(?P<hash>\#[^\n]*)")
@@ -334,8 +333,45 @@ def _is_escape_string(sql: str, quote: int) -> bool:
     return not (before.isalnum() or before in "_$")
 
 
-def _line_of(newlines: list[int], index: int) -> int:
-    return bisect.bisect_right(newlines, index) + 1
+# The common case in one regex: no dollar quotes, backslashes, block comments, DELIMITER
+# lines, routine bodies, MySQL "#" comments or SQLite [brackets] (anywhere in the text).
+# Each match is the blanks and -- comments before a statement (atomic: never given
+# back), the statement (plain text, quoted runs, -- comments; possessive, so that an
+# unclosed quote fails at once instead of backtracking) and its ";" or the end.
+_SIMPLE_STATEMENT = re.compile(
+    r"""(?>(?:\s+|--[^\n]*)*)
+        (?P<body>(?:[^;'"`-]++|'[^']*+'|"[^"]*+"|`[^`]*+`|--[^\n]*+|-)*+)
+        (?:;|\Z)""",
+    re.VERBOSE,
+)
+
+
+def _split_simple(sql: str, d: str | None) -> list[tuple[int, str]] | None:
+    """split_statements for SQL without the hard parts, or None: the general lexer then
+    decides (also when the matches do not tile the text, e.g. an unclosed quote)."""
+    if "$" in sql or "\\" in sql or "/*" in sql or "delimiter" in sql.lower():
+        return None
+    if (d == "mysql" and "#" in sql) or (d == "sqlite" and "[" in sql):
+        return None
+    if _ROUTINE_HEAD.search(sql):
+        return None
+    out: list[tuple[int, str]] = []
+    at = counted = 0
+    line = 1
+    n = len(sql)
+    match = _SIMPLE_STATEMENT.match
+    while at < n:
+        m = match(sql, at)
+        if m is None:
+            return None
+        at = m.end()
+        text = m.group("body").strip()
+        if text:
+            start = m.start("body")
+            line += sql.count("\n", counted, start)
+            counted = start
+            out.append((line, text))
+    return out
 
 
 def split_statements(sql: str, dialect: str | None = None) -> list[tuple[int, str]]:
@@ -351,9 +387,16 @@ def split_statements(sql: str, dialect: str | None = None) -> list[tuple[int, st
     client-side ``DELIMITER xx`` line (MySQL dumps) changes the statement delimiter.
     """
     d = _canonical_dialect(dialect)
+    simple = _split_simple(sql, d)
+    if simple is not None:
+        return simple
+    return _split_statements(sql, d)
+
+
+def _split_statements(sql: str, d: str | None) -> list[tuple[int, str]]:
+    """split_statements by a small lexer that knows every case."""
     backslash = d == "mysql"
     nested_comments = d in (None, "postgres")
-    newlines = [m.start() for m in re.finditer("\n", sql)]
     delimiter = ";"
     plain, body = _token_regex(d, delimiter, False), _token_regex(d, delimiter, True)
     out: list[tuple[int, str]] = []
@@ -363,6 +406,7 @@ def split_statements(sql: str, dialect: str | None = None) -> list[tuple[int, st
     start: int | None = None  # index of the current statement's first token
     token = plain  # becomes `body` inside CREATE TRIGGER/FUNCTION/... statements
     depth = 0  # BEGIN/CASE nesting inside such a statement
+    counted, line = 0, 1  # the line at sql[counted]: statements start in order
 
     def begin(at: int) -> None:
         nonlocal start, token
@@ -370,11 +414,13 @@ def split_statements(sql: str, dialect: str | None = None) -> list[tuple[int, st
         token = body if _ROUTINE_HEAD.match(sql, at) else plain
 
     def finish(end: int) -> None:
-        nonlocal start, token, depth
+        nonlocal start, token, depth, counted, line
         if start is not None:
             text = sql[start:end].strip()
             if text:
-                out.append((_line_of(newlines, start), text))
+                line += sql.count("\n", counted, start)
+                counted = start
+                out.append((line, text))
         start, token, depth = None, plain, 0
 
     while pos < n:
@@ -1914,6 +1960,15 @@ _PLAIN_SPLIT = re.compile(r"\s*,\s*")
 _PLAIN_DOT = re.compile(r"\s*\.\s*")
 
 
+_new_ref = tuple.__new__  # _new_ref(ObjectRef, (kind, name, table)): ObjectRef(...) without its Python __new__
+
+
+@functools.lru_cache(maxsize=1024)
+def _pg_type_class_as_written(type_text: str) -> tuple[str, str]:
+    """_pg_type_class of a type as the SQL writes it ("TIMESTAMP  WITH\nTIME ZONE")."""
+    return _pg_type_class(" ".join(type_text.split()).lower())
+
+
 def _plain_create_table(scanner: "_Scanner", text: str) -> _Facts | None:
     """Facts of the plainest CREATE TABLE (see above), or None."""
     m = _PLAIN_HEAD.match(text)
@@ -1929,13 +1984,15 @@ def _plain_create_table(scanner: "_Scanner", text: str) -> _Facts | None:
     pg = scanner.pg
     column_match, constraint_match = _PLAIN_COLUMN.match, _PLAIN_CONSTRAINT.match
     pos = m.end()
+    add = creates.add
     while True:
         c = column_match(text, pos)
         if c is not None:
-            name = c.group("name").lower()
-            creates.add(ObjectRef("column", name, table))
+            name, type_text, end = c.group("name", "type", "end")
+            name = name.lower()
+            add(_new_ref(ObjectRef, ("column", name, table)))
             if pg:
-                kind, type_name = _pg_type_class(" ".join(c.group("type").split()).lower())
+                kind, type_name = _pg_type_class_as_written(type_text)
                 if kind == "serial":
                     schema, _, bare = table.rpartition(".")
                     seq = f"{bare}_{name}_seq"
@@ -1964,8 +2021,9 @@ def _plain_create_table(scanner: "_Scanner", text: str) -> _Facts | None:
                 f.foreign_keys.append(ForeignKeyFact(table, tuple(cols), target, refcols, cname))
             for col in cols:
                 references.add(ObjectRef("column", col, table))
+            end = c.group("end")
         pos = c.end()
-        if c.group("end") == ")":
+        if end == ")":
             break
     if pos != len(text) and not text[pos:].isspace():
         return None
@@ -1996,10 +2054,11 @@ def _plain_create_index(scanner: "_Scanner", text: str) -> _Facts | None:
         return None
     f = _Facts()
     f.kind = "CREATE INDEX"
-    f.references.add(ObjectRef("table", table))
+    add = f.references.add
+    add(_new_ref(ObjectRef, ("table", table, None)))
     for col in _PLAIN_SPLIT.split(m.group("cols").lower()):
-        f.references.add(ObjectRef("column", col, table))
-    index = ObjectRef("index", m.group("name").lower(), table)
+        add(_new_ref(ObjectRef, ("column", col, table)))
+    index = _new_ref(ObjectRef, ("index", m.group("name").lower(), table))
     f.creates.add(index)
     if m.group("guard"):
         f.guarded.add(index)
