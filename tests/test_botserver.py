@@ -18,11 +18,11 @@ database, reset between cases (`DROP SCHEMA public CASCADE; CREATE SCHEMA public
 DROP/CREATE DATABASE on MariaDB): creating a database per case costs more than the case.
 SQLite gets a new file per case.
 
-MariaDB creates tables about five times slower than PostgreSQL (a file per InnoDB table), so
+MariaDB creates tables several times slower than PostgreSQL (a file per InnoDB table), so
 by default it runs the feature-set matrix in full and, of the pair, enable-later and prune
 matrices, the cases that exercise something MySQL-specific: moved constraints (mail,
 directory), the bridge (mail+marketing), later ALTER/INDEX migrations (billing, crawler, llm,
-people). Set GATEDB_BOTSERVER_MYSQL_FULL=1 to run every case there too (about 40 minutes);
+people). Set GATEDB_BOTSERVER_MYSQL_FULL=1 to run every case there too (about half an hour);
 without it the other MariaDB cases are reported as skipped, with that reason.
 """
 

@@ -17,14 +17,11 @@ CREATE TABLE dashboard_data_sources (
     status VARCHAR(255) NOT NULL DEFAULT 'active',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_dashboard_data_sources_bot_id (bot_id),
+    INDEX ix_dashboard_data_sources_org_id (org_id),
+    INDEX ix_dashboard_data_sources_status (status)
 );
-
-CREATE INDEX ix_dashboard_data_sources_bot_id ON dashboard_data_sources (bot_id);
-
-CREATE INDEX ix_dashboard_data_sources_org_id ON dashboard_data_sources (org_id);
-
-CREATE INDEX ix_dashboard_data_sources_status ON dashboard_data_sources (status);
 
 CREATE TABLE dashboards (
     id CHAR(36) NOT NULL,
@@ -40,20 +37,14 @@ CREATE TABLE dashboards (
     tags JSON NOT NULL DEFAULT '[]',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_dashboards_bot_id (bot_id),
+    INDEX ix_dashboards_org_id (org_id),
+    INDEX ix_dashboards_owner_id (owner_id),
+    INDEX ix_dashboards_created_at (created_at),
+    INDEX ix_dashboards_updated_at (updated_at),
+    INDEX ix_dashboards_name (name)
 );
-
-CREATE INDEX ix_dashboards_bot_id ON dashboards (bot_id);
-
-CREATE INDEX ix_dashboards_org_id ON dashboards (org_id);
-
-CREATE INDEX ix_dashboards_owner_id ON dashboards (owner_id);
-
-CREATE INDEX ix_dashboards_created_at ON dashboards (created_at);
-
-CREATE INDEX ix_dashboards_updated_at ON dashboards (updated_at);
-
-CREATE INDEX ix_dashboards_name ON dashboards (name);
 
 CREATE TABLE conversational_queries (
     id CHAR(36) NOT NULL,
@@ -66,16 +57,12 @@ CREATE TABLE conversational_queries (
     result_widget_config JSON,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_conversational_queries_dashboard_id FOREIGN KEY(dashboard_id) REFERENCES dashboards (id) ON DELETE SET NULL
+    CONSTRAINT fk_conversational_queries_dashboard_id FOREIGN KEY(dashboard_id) REFERENCES dashboards (id) ON DELETE SET NULL,
+    INDEX ix_conversational_queries_dashboard_id (dashboard_id),
+    INDEX ix_conversational_queries_bot_id (bot_id),
+    INDEX ix_conversational_queries_org_id (org_id),
+    INDEX ix_conversational_queries_user_id (user_id)
 );
-
-CREATE INDEX ix_conversational_queries_dashboard_id ON conversational_queries (dashboard_id);
-
-CREATE INDEX ix_conversational_queries_bot_id ON conversational_queries (bot_id);
-
-CREATE INDEX ix_conversational_queries_org_id ON conversational_queries (org_id);
-
-CREATE INDEX ix_conversational_queries_user_id ON conversational_queries (user_id);
 
 CREATE TABLE dashboard_filters (
     id CHAR(36) NOT NULL,
@@ -88,10 +75,9 @@ CREATE TABLE dashboard_filters (
     linked_widgets JSON NOT NULL DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_dashboard_filters_dashboard_id FOREIGN KEY(dashboard_id) REFERENCES dashboards (id) ON DELETE CASCADE
+    CONSTRAINT fk_dashboard_filters_dashboard_id FOREIGN KEY(dashboard_id) REFERENCES dashboards (id) ON DELETE CASCADE,
+    INDEX ix_dashboard_filters_dashboard_id (dashboard_id)
 );
-
-CREATE INDEX ix_dashboard_filters_dashboard_id ON dashboard_filters (dashboard_id);
 
 CREATE TABLE dashboard_widgets (
     id CHAR(36) NOT NULL,
@@ -108,12 +94,10 @@ CREATE TABLE dashboard_widgets (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_dashboard_widgets_dashboard_id FOREIGN KEY(dashboard_id) REFERENCES dashboards (id) ON DELETE CASCADE
+    CONSTRAINT fk_dashboard_widgets_dashboard_id FOREIGN KEY(dashboard_id) REFERENCES dashboards (id) ON DELETE CASCADE,
+    INDEX ix_dashboard_widgets_dashboard_id (dashboard_id),
+    INDEX ix_dashboard_widgets_created_at (created_at)
 );
-
-CREATE INDEX ix_dashboard_widgets_dashboard_id ON dashboard_widgets (dashboard_id);
-
-CREATE INDEX ix_dashboard_widgets_created_at ON dashboard_widgets (created_at);
 
 CREATE TABLE dashboard_widget_data_sources (
     id CHAR(36) NOT NULL,

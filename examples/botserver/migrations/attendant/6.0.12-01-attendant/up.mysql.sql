@@ -20,12 +20,10 @@ CREATE TABLE attendant_agent_status (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_attendant_agent_status_org_id_agent_id UNIQUE (org_id, agent_id)
+    CONSTRAINT uq_attendant_agent_status_org_id_agent_id UNIQUE (org_id, agent_id),
+    INDEX ix_attendant_agent_status_bot_id (bot_id),
+    INDEX ix_attendant_agent_status_org_id (org_id)
 );
-
-CREATE INDEX ix_attendant_agent_status_bot_id ON attendant_agent_status (bot_id);
-
-CREATE INDEX ix_attendant_agent_status_org_id ON attendant_agent_status (org_id);
 
 CREATE TABLE attendant_queues (
     id CHAR(36) NOT NULL,
@@ -40,12 +38,10 @@ CREATE TABLE attendant_queues (
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_attendant_queues_bot_id (bot_id),
+    INDEX ix_attendant_queues_org_id (org_id)
 );
-
-CREATE INDEX ix_attendant_queues_bot_id ON attendant_queues (bot_id);
-
-CREATE INDEX ix_attendant_queues_org_id ON attendant_queues (org_id);
 
 CREATE TABLE attendant_canned_responses (
     id CHAR(36) NOT NULL,
@@ -62,12 +58,10 @@ CREATE TABLE attendant_canned_responses (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_attendant_canned_responses_queue_id FOREIGN KEY(queue_id) REFERENCES attendant_queues (id) ON DELETE SET NULL
+    CONSTRAINT fk_attendant_canned_responses_queue_id FOREIGN KEY(queue_id) REFERENCES attendant_queues (id) ON DELETE SET NULL,
+    INDEX ix_attendant_canned_responses_queue_id (queue_id),
+    INDEX ix_attendant_canned_responses_bot_id (bot_id)
 );
-
-CREATE INDEX ix_attendant_canned_responses_queue_id ON attendant_canned_responses (queue_id);
-
-CREATE INDEX ix_attendant_canned_responses_bot_id ON attendant_canned_responses (bot_id);
 
 CREATE TABLE attendant_queue_agents (
     id CHAR(36) NOT NULL,
@@ -80,12 +74,10 @@ CREATE TABLE attendant_queue_agents (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_attendant_queue_agents_queue_id_agent_id UNIQUE (queue_id, agent_id),
-    CONSTRAINT fk_attendant_queue_agents_queue_id FOREIGN KEY(queue_id) REFERENCES attendant_queues (id) ON DELETE CASCADE
+    CONSTRAINT fk_attendant_queue_agents_queue_id FOREIGN KEY(queue_id) REFERENCES attendant_queues (id) ON DELETE CASCADE,
+    INDEX ix_attendant_queue_agents_queue_id (queue_id),
+    INDEX ix_attendant_queue_agents_created_at (created_at)
 );
-
-CREATE INDEX ix_attendant_queue_agents_queue_id ON attendant_queue_agents (queue_id);
-
-CREATE INDEX ix_attendant_queue_agents_created_at ON attendant_queue_agents (created_at);
 
 CREATE TABLE attendant_sessions (
     id CHAR(36) NOT NULL,
@@ -117,22 +109,15 @@ CREATE TABLE attendant_sessions (
     transfer_count INTEGER NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_attendant_sessions_queue_id FOREIGN KEY(queue_id) REFERENCES attendant_queues (id) ON DELETE SET NULL
+    CONSTRAINT fk_attendant_sessions_queue_id FOREIGN KEY(queue_id) REFERENCES attendant_queues (id) ON DELETE SET NULL,
+    INDEX ix_attendant_sessions_queue_id (queue_id),
+    INDEX ix_attendant_sessions_bot_id (bot_id),
+    INDEX ix_attendant_sessions_org_id (org_id),
+    INDEX ix_attendant_sessions_status (status),
+    INDEX ix_attendant_sessions_created_at (created_at),
+    INDEX ix_attendant_sessions_customer_id (customer_id),
+    INDEX ix_attendant_sessions_agent_id (agent_id)
 );
-
-CREATE INDEX ix_attendant_sessions_queue_id ON attendant_sessions (queue_id);
-
-CREATE INDEX ix_attendant_sessions_bot_id ON attendant_sessions (bot_id);
-
-CREATE INDEX ix_attendant_sessions_org_id ON attendant_sessions (org_id);
-
-CREATE INDEX ix_attendant_sessions_status ON attendant_sessions (status);
-
-CREATE INDEX ix_attendant_sessions_created_at ON attendant_sessions (created_at);
-
-CREATE INDEX ix_attendant_sessions_customer_id ON attendant_sessions (customer_id);
-
-CREATE INDEX ix_attendant_sessions_agent_id ON attendant_sessions (agent_id);
 
 CREATE TABLE attendant_session_messages (
     id CHAR(36) NOT NULL,
@@ -146,12 +131,10 @@ CREATE TABLE attendant_session_messages (
     is_internal BOOL NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_attendant_session_messages_session_id FOREIGN KEY(session_id) REFERENCES attendant_sessions (id) ON DELETE CASCADE
+    CONSTRAINT fk_attendant_session_messages_session_id FOREIGN KEY(session_id) REFERENCES attendant_sessions (id) ON DELETE CASCADE,
+    INDEX ix_attendant_session_messages_session_id (session_id),
+    INDEX ix_attendant_session_messages_created_at (created_at)
 );
-
-CREATE INDEX ix_attendant_session_messages_session_id ON attendant_session_messages (session_id);
-
-CREATE INDEX ix_attendant_session_messages_created_at ON attendant_session_messages (created_at);
 
 CREATE TABLE attendant_tags (
     id CHAR(36) NOT NULL,
@@ -162,12 +145,10 @@ CREATE TABLE attendant_tags (
     description TEXT,
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_attendant_tags_bot_id (bot_id),
+    INDEX ix_attendant_tags_org_id (org_id)
 );
-
-CREATE INDEX ix_attendant_tags_bot_id ON attendant_tags (bot_id);
-
-CREATE INDEX ix_attendant_tags_org_id ON attendant_tags (org_id);
 
 CREATE TABLE attendant_transfers (
     id CHAR(36) NOT NULL,
@@ -180,10 +161,9 @@ CREATE TABLE attendant_transfers (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_attendant_transfers_session_id FOREIGN KEY(session_id) REFERENCES attendant_sessions (id) ON DELETE CASCADE,
-    CONSTRAINT fk_attendant_transfers_to_queue_id FOREIGN KEY(to_queue_id) REFERENCES attendant_queues (id) ON DELETE SET NULL
+    CONSTRAINT fk_attendant_transfers_to_queue_id FOREIGN KEY(to_queue_id) REFERENCES attendant_queues (id) ON DELETE SET NULL,
+    INDEX ix_attendant_transfers_session_id (session_id)
 );
-
-CREATE INDEX ix_attendant_transfers_session_id ON attendant_transfers (session_id);
 
 CREATE TABLE attendant_wrap_up_codes (
     id CHAR(36) NOT NULL,
@@ -195,12 +175,10 @@ CREATE TABLE attendant_wrap_up_codes (
     requires_notes BOOL NOT NULL DEFAULT 0,
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_attendant_wrap_up_codes_bot_id (bot_id),
+    INDEX ix_attendant_wrap_up_codes_org_id (org_id)
 );
-
-CREATE INDEX ix_attendant_wrap_up_codes_bot_id ON attendant_wrap_up_codes (bot_id);
-
-CREATE INDEX ix_attendant_wrap_up_codes_org_id ON attendant_wrap_up_codes (org_id);
 
 CREATE TABLE attendant_session_wrap_up (
     id CHAR(36) NOT NULL,
@@ -214,7 +192,6 @@ CREATE TABLE attendant_session_wrap_up (
     PRIMARY KEY (id),
     CONSTRAINT uq_attendant_session_wrap_up_session_id UNIQUE (session_id),
     CONSTRAINT fk_attendant_session_wrap_up_session_id FOREIGN KEY(session_id) REFERENCES attendant_sessions (id) ON DELETE CASCADE,
-    CONSTRAINT fk_attendant_session_wrap_up_wrap_up_code_id FOREIGN KEY(wrap_up_code_id) REFERENCES attendant_wrap_up_codes (id) ON DELETE SET NULL
+    CONSTRAINT fk_attendant_session_wrap_up_wrap_up_code_id FOREIGN KEY(wrap_up_code_id) REFERENCES attendant_wrap_up_codes (id) ON DELETE SET NULL,
+    INDEX ix_attendant_session_wrap_up_wrap_up_code_id (wrap_up_code_id)
 );
-
-CREATE INDEX ix_attendant_session_wrap_up_wrap_up_code_id ON attendant_session_wrap_up (wrap_up_code_id);

@@ -13,12 +13,10 @@ CREATE TABLE bot_shared_memory (
     PRIMARY KEY (id),
     CONSTRAINT uq_bot_shared_memory_target_bot_id_memory_key UNIQUE (target_bot_id, memory_key),
     CONSTRAINT fk_bot_shared_memory_source_bot_id FOREIGN KEY(source_bot_id) REFERENCES bots (id),
-    CONSTRAINT fk_bot_shared_memory_target_bot_id FOREIGN KEY(target_bot_id) REFERENCES bots (id)
+    CONSTRAINT fk_bot_shared_memory_target_bot_id FOREIGN KEY(target_bot_id) REFERENCES bots (id),
+    INDEX ix_bot_shared_memory_source_bot_id (source_bot_id),
+    INDEX ix_bot_shared_memory_target_bot_id (target_bot_id)
 );
-
-CREATE INDEX ix_bot_shared_memory_source_bot_id ON bot_shared_memory (source_bot_id);
-
-CREATE INDEX ix_bot_shared_memory_target_bot_id ON bot_shared_memory (target_bot_id);
 
 CREATE TABLE workflow_events (
     id CHAR(36) NOT NULL,
@@ -28,9 +26,7 @@ CREATE TABLE workflow_events (
     processed BOOL NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_workflow_events_workflow_id FOREIGN KEY(workflow_id) REFERENCES workflow_executions (id)
+    CONSTRAINT fk_workflow_events_workflow_id FOREIGN KEY(workflow_id) REFERENCES workflow_executions (id),
+    INDEX ix_workflow_events_workflow_id (workflow_id),
+    INDEX ix_workflow_events_created_at (created_at)
 );
-
-CREATE INDEX ix_workflow_events_workflow_id ON workflow_events (workflow_id);
-
-CREATE INDEX ix_workflow_events_created_at ON workflow_events (created_at);

@@ -18,14 +18,11 @@ CREATE TABLE price_lists (
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_price_lists_bot_id (bot_id),
+    INDEX ix_price_lists_org_id (org_id),
+    INDEX ix_price_lists_created_at (created_at)
 );
-
-CREATE INDEX ix_price_lists_bot_id ON price_lists (bot_id);
-
-CREATE INDEX ix_price_lists_org_id ON price_lists (org_id);
-
-CREATE INDEX ix_price_lists_created_at ON price_lists (created_at);
 
 CREATE TABLE product_categories (
     id CHAR(36) NOT NULL,
@@ -40,14 +37,11 @@ CREATE TABLE product_categories (
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_product_categories_parent_id FOREIGN KEY(parent_id) REFERENCES product_categories (id) ON DELETE SET NULL
+    CONSTRAINT fk_product_categories_parent_id FOREIGN KEY(parent_id) REFERENCES product_categories (id) ON DELETE SET NULL,
+    INDEX ix_product_categories_parent_id (parent_id),
+    INDEX ix_product_categories_bot_id (bot_id),
+    INDEX ix_product_categories_org_id (org_id)
 );
-
-CREATE INDEX ix_product_categories_parent_id ON product_categories (parent_id);
-
-CREATE INDEX ix_product_categories_bot_id ON product_categories (bot_id);
-
-CREATE INDEX ix_product_categories_org_id ON product_categories (org_id);
 
 CREATE TABLE products (
     id CHAR(36) NOT NULL,
@@ -73,20 +67,14 @@ CREATE TABLE products (
     barcode VARCHAR(255),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_products_bot_id (bot_id),
+    INDEX ix_products_org_id (org_id),
+    INDEX ix_products_created_at (created_at),
+    INDEX ix_products_updated_at (updated_at),
+    INDEX ix_products_sku (sku),
+    INDEX ix_products_name (name)
 );
-
-CREATE INDEX ix_products_bot_id ON products (bot_id);
-
-CREATE INDEX ix_products_org_id ON products (org_id);
-
-CREATE INDEX ix_products_created_at ON products (created_at);
-
-CREATE INDEX ix_products_updated_at ON products (updated_at);
-
-CREATE INDEX ix_products_sku ON products (sku);
-
-CREATE INDEX ix_products_name ON products (name);
 
 CREATE TABLE inventory_movements (
     id CHAR(36) NOT NULL,
@@ -101,14 +89,11 @@ CREATE TABLE inventory_movements (
     created_by CHAR(36),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_inventory_movements_product_id FOREIGN KEY(product_id) REFERENCES products (id) ON DELETE CASCADE
+    CONSTRAINT fk_inventory_movements_product_id FOREIGN KEY(product_id) REFERENCES products (id) ON DELETE CASCADE,
+    INDEX ix_inventory_movements_product_id (product_id),
+    INDEX ix_inventory_movements_bot_id (bot_id),
+    INDEX ix_inventory_movements_org_id (org_id)
 );
-
-CREATE INDEX ix_inventory_movements_product_id ON inventory_movements (product_id);
-
-CREATE INDEX ix_inventory_movements_bot_id ON inventory_movements (bot_id);
-
-CREATE INDEX ix_inventory_movements_org_id ON inventory_movements (org_id);
 
 CREATE TABLE product_variants (
     id CHAR(36) NOT NULL,
@@ -130,14 +115,11 @@ CREATE TABLE product_variants (
     size VARCHAR(255),
     images JSON DEFAULT '{}',
     PRIMARY KEY (id),
-    CONSTRAINT fk_product_variants_product_id FOREIGN KEY(product_id) REFERENCES products (id) ON DELETE CASCADE
+    CONSTRAINT fk_product_variants_product_id FOREIGN KEY(product_id) REFERENCES products (id) ON DELETE CASCADE,
+    INDEX ix_product_variants_product_id (product_id),
+    INDEX ix_product_variants_created_at (created_at),
+    INDEX ix_product_variants_sku (sku)
 );
-
-CREATE INDEX ix_product_variants_product_id ON product_variants (product_id);
-
-CREATE INDEX ix_product_variants_created_at ON product_variants (created_at);
-
-CREATE INDEX ix_product_variants_sku ON product_variants (sku);
 
 CREATE TABLE services (
     id CHAR(36) NOT NULL,
@@ -155,14 +137,11 @@ CREATE TABLE services (
     attributes JSON NOT NULL DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_services_bot_id (bot_id),
+    INDEX ix_services_org_id (org_id),
+    INDEX ix_services_created_at (created_at)
 );
-
-CREATE INDEX ix_services_bot_id ON services (bot_id);
-
-CREATE INDEX ix_services_org_id ON services (org_id);
-
-CREATE INDEX ix_services_created_at ON services (created_at);
 
 CREATE TABLE price_list_items (
     id CHAR(36) NOT NULL,
@@ -175,11 +154,8 @@ CREATE TABLE price_list_items (
     PRIMARY KEY (id),
     CONSTRAINT fk_price_list_items_price_list_id FOREIGN KEY(price_list_id) REFERENCES price_lists (id) ON DELETE CASCADE,
     CONSTRAINT fk_price_list_items_product_id FOREIGN KEY(product_id) REFERENCES products (id) ON DELETE CASCADE,
-    CONSTRAINT fk_price_list_items_service_id FOREIGN KEY(service_id) REFERENCES services (id) ON DELETE CASCADE
+    CONSTRAINT fk_price_list_items_service_id FOREIGN KEY(service_id) REFERENCES services (id) ON DELETE CASCADE,
+    INDEX ix_price_list_items_price_list_id (price_list_id),
+    INDEX ix_price_list_items_product_id (product_id),
+    INDEX ix_price_list_items_service_id (service_id)
 );
-
-CREATE INDEX ix_price_list_items_price_list_id ON price_list_items (price_list_id);
-
-CREATE INDEX ix_price_list_items_product_id ON price_list_items (product_id);
-
-CREATE INDEX ix_price_list_items_service_id ON price_list_items (service_id);

@@ -19,12 +19,10 @@ CREATE TABLE billing_alert_history (
     resolved_at DATETIME(6),
     resolution_type VARCHAR(255),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_billing_alert_history_bot_id (bot_id),
+    INDEX ix_billing_alert_history_org_id (org_id)
 );
-
-CREATE INDEX ix_billing_alert_history_bot_id ON billing_alert_history (bot_id);
-
-CREATE INDEX ix_billing_alert_history_org_id ON billing_alert_history (org_id);
 
 CREATE TABLE billing_grace_periods (
     id CHAR(36) NOT NULL,
@@ -42,14 +40,11 @@ CREATE TABLE billing_grace_periods (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_billing_grace_periods_org_id_metric_is_active UNIQUE (org_id, metric, is_active)
+    CONSTRAINT uq_billing_grace_periods_org_id_metric_is_active UNIQUE (org_id, metric, is_active),
+    INDEX ix_billing_grace_periods_bot_id (bot_id),
+    INDEX ix_billing_grace_periods_org_id (org_id),
+    INDEX ix_billing_grace_periods_created_at (created_at)
 );
-
-CREATE INDEX ix_billing_grace_periods_bot_id ON billing_grace_periods (bot_id);
-
-CREATE INDEX ix_billing_grace_periods_org_id ON billing_grace_periods (org_id);
-
-CREATE INDEX ix_billing_grace_periods_created_at ON billing_grace_periods (created_at);
 
 CREATE TABLE billing_notification_preferences (
     id CHAR(36) NOT NULL,
@@ -72,10 +67,9 @@ CREATE TABLE billing_notification_preferences (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_billing_notification_preferences_org_id UNIQUE (org_id)
+    CONSTRAINT uq_billing_notification_preferences_org_id UNIQUE (org_id),
+    INDEX ix_billing_notification_preferences_bot_id (bot_id)
 );
-
-CREATE INDEX ix_billing_notification_preferences_bot_id ON billing_notification_preferences (bot_id);
 
 CREATE TABLE billing_usage_alerts (
     id CHAR(36) NOT NULL,
@@ -94,15 +88,10 @@ CREATE TABLE billing_usage_alerts (
     notification_channels JSON NOT NULL DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_billing_usage_alerts_bot_id (bot_id),
+    INDEX ix_billing_usage_alerts_org_id (org_id),
+    INDEX ix_billing_usage_alerts_created_at (created_at),
+    INDEX ix_billing_usage_alerts_updated_at (updated_at),
+    INDEX ix_billing_usage_alerts_acknowledged_at (acknowledged_at)
 );
-
-CREATE INDEX ix_billing_usage_alerts_bot_id ON billing_usage_alerts (bot_id);
-
-CREATE INDEX ix_billing_usage_alerts_org_id ON billing_usage_alerts (org_id);
-
-CREATE INDEX ix_billing_usage_alerts_created_at ON billing_usage_alerts (created_at);
-
-CREATE INDEX ix_billing_usage_alerts_updated_at ON billing_usage_alerts (updated_at);
-
-CREATE INDEX ix_billing_usage_alerts_acknowledged_at ON billing_usage_alerts (acknowledged_at);

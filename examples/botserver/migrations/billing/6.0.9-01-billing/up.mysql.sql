@@ -32,20 +32,14 @@ CREATE TABLE billing_invoices (
     voided_at DATETIME(6),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_billing_invoices_bot_id (bot_id),
+    INDEX ix_billing_invoices_org_id (org_id),
+    INDEX ix_billing_invoices_status (status),
+    INDEX ix_billing_invoices_created_at (created_at),
+    INDEX ix_billing_invoices_updated_at (updated_at),
+    INDEX ix_billing_invoices_customer_id (customer_id)
 );
-
-CREATE INDEX ix_billing_invoices_bot_id ON billing_invoices (bot_id);
-
-CREATE INDEX ix_billing_invoices_org_id ON billing_invoices (org_id);
-
-CREATE INDEX ix_billing_invoices_status ON billing_invoices (status);
-
-CREATE INDEX ix_billing_invoices_created_at ON billing_invoices (created_at);
-
-CREATE INDEX ix_billing_invoices_updated_at ON billing_invoices (updated_at);
-
-CREATE INDEX ix_billing_invoices_customer_id ON billing_invoices (customer_id);
 
 CREATE TABLE billing_invoice_items (
     id CHAR(36) NOT NULL,
@@ -60,10 +54,9 @@ CREATE TABLE billing_invoice_items (
     sort_order INTEGER NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_billing_invoice_items_invoice_id FOREIGN KEY(invoice_id) REFERENCES billing_invoices (id) ON DELETE CASCADE
+    CONSTRAINT fk_billing_invoice_items_invoice_id FOREIGN KEY(invoice_id) REFERENCES billing_invoices (id) ON DELETE CASCADE,
+    INDEX ix_billing_invoice_items_invoice_id (invoice_id)
 );
-
-CREATE INDEX ix_billing_invoice_items_invoice_id ON billing_invoice_items (invoice_id);
 
 CREATE TABLE billing_payments (
     id CHAR(36) NOT NULL,
@@ -84,18 +77,13 @@ CREATE TABLE billing_payments (
     refund_amount DECIMAL(20, 6),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_billing_payments_invoice_id FOREIGN KEY(invoice_id) REFERENCES billing_invoices (id) ON DELETE SET NULL
+    CONSTRAINT fk_billing_payments_invoice_id FOREIGN KEY(invoice_id) REFERENCES billing_invoices (id) ON DELETE SET NULL,
+    INDEX ix_billing_payments_invoice_id (invoice_id),
+    INDEX ix_billing_payments_bot_id (bot_id),
+    INDEX ix_billing_payments_org_id (org_id),
+    INDEX ix_billing_payments_status (status),
+    INDEX ix_billing_payments_created_at (created_at)
 );
-
-CREATE INDEX ix_billing_payments_invoice_id ON billing_payments (invoice_id);
-
-CREATE INDEX ix_billing_payments_bot_id ON billing_payments (bot_id);
-
-CREATE INDEX ix_billing_payments_org_id ON billing_payments (org_id);
-
-CREATE INDEX ix_billing_payments_status ON billing_payments (status);
-
-CREATE INDEX ix_billing_payments_created_at ON billing_payments (created_at);
 
 CREATE TABLE billing_quotes (
     id CHAR(36) NOT NULL,
@@ -125,18 +113,13 @@ CREATE TABLE billing_quotes (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_billing_quotes_converted_invoice_id FOREIGN KEY(converted_invoice_id) REFERENCES billing_invoices (id) ON DELETE SET NULL
+    CONSTRAINT fk_billing_quotes_converted_invoice_id FOREIGN KEY(converted_invoice_id) REFERENCES billing_invoices (id) ON DELETE SET NULL,
+    INDEX ix_billing_quotes_converted_invoice_id (converted_invoice_id),
+    INDEX ix_billing_quotes_bot_id (bot_id),
+    INDEX ix_billing_quotes_org_id (org_id),
+    INDEX ix_billing_quotes_status (status),
+    INDEX ix_billing_quotes_created_at (created_at)
 );
-
-CREATE INDEX ix_billing_quotes_converted_invoice_id ON billing_quotes (converted_invoice_id);
-
-CREATE INDEX ix_billing_quotes_bot_id ON billing_quotes (bot_id);
-
-CREATE INDEX ix_billing_quotes_org_id ON billing_quotes (org_id);
-
-CREATE INDEX ix_billing_quotes_status ON billing_quotes (status);
-
-CREATE INDEX ix_billing_quotes_created_at ON billing_quotes (created_at);
 
 CREATE TABLE billing_quote_items (
     id CHAR(36) NOT NULL,
@@ -151,10 +134,9 @@ CREATE TABLE billing_quote_items (
     sort_order INTEGER NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_billing_quote_items_quote_id FOREIGN KEY(quote_id) REFERENCES billing_quotes (id) ON DELETE CASCADE
+    CONSTRAINT fk_billing_quote_items_quote_id FOREIGN KEY(quote_id) REFERENCES billing_quotes (id) ON DELETE CASCADE,
+    INDEX ix_billing_quote_items_quote_id (quote_id)
 );
-
-CREATE INDEX ix_billing_quote_items_quote_id ON billing_quote_items (quote_id);
 
 CREATE TABLE billing_recurring (
     id CHAR(36) NOT NULL,
@@ -178,14 +160,11 @@ CREATE TABLE billing_recurring (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_billing_recurring_last_invoice_id FOREIGN KEY(last_invoice_id) REFERENCES billing_invoices (id) ON DELETE SET NULL
+    CONSTRAINT fk_billing_recurring_last_invoice_id FOREIGN KEY(last_invoice_id) REFERENCES billing_invoices (id) ON DELETE SET NULL,
+    INDEX ix_billing_recurring_last_invoice_id (last_invoice_id),
+    INDEX ix_billing_recurring_bot_id (bot_id),
+    INDEX ix_billing_recurring_org_id (org_id)
 );
-
-CREATE INDEX ix_billing_recurring_last_invoice_id ON billing_recurring (last_invoice_id);
-
-CREATE INDEX ix_billing_recurring_bot_id ON billing_recurring (bot_id);
-
-CREATE INDEX ix_billing_recurring_org_id ON billing_recurring (org_id);
 
 CREATE TABLE billing_tax_rates (
     id CHAR(36) NOT NULL,
@@ -198,7 +177,6 @@ CREATE TABLE billing_tax_rates (
     is_default BOOL NOT NULL DEFAULT 0,
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_billing_tax_rates_bot_id (bot_id)
 );
-
-CREATE INDEX ix_billing_tax_rates_bot_id ON billing_tax_rates (bot_id);

@@ -17,14 +17,11 @@ CREATE TABLE calendars (
     is_shared BOOL NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_calendars_bot_id (bot_id),
+    INDEX ix_calendars_org_id (org_id),
+    INDEX ix_calendars_owner_id (owner_id)
 );
-
-CREATE INDEX ix_calendars_bot_id ON calendars (bot_id);
-
-CREATE INDEX ix_calendars_org_id ON calendars (org_id);
-
-CREATE INDEX ix_calendars_owner_id ON calendars (owner_id);
 
 CREATE TABLE calendar_events (
     id CHAR(36) NOT NULL,
@@ -52,20 +49,14 @@ CREATE TABLE calendar_events (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_calendar_events_calendar_id FOREIGN KEY(calendar_id) REFERENCES calendars (id) ON DELETE CASCADE,
-    CONSTRAINT fk_calendar_events_recurrence_id FOREIGN KEY(recurrence_id) REFERENCES calendar_events (id) ON DELETE SET NULL
+    CONSTRAINT fk_calendar_events_recurrence_id FOREIGN KEY(recurrence_id) REFERENCES calendar_events (id) ON DELETE SET NULL,
+    INDEX ix_calendar_events_calendar_id (calendar_id),
+    INDEX ix_calendar_events_recurrence_id (recurrence_id),
+    INDEX ix_calendar_events_bot_id (bot_id),
+    INDEX ix_calendar_events_org_id (org_id),
+    INDEX ix_calendar_events_owner_id (owner_id),
+    INDEX ix_calendar_events_status (status)
 );
-
-CREATE INDEX ix_calendar_events_calendar_id ON calendar_events (calendar_id);
-
-CREATE INDEX ix_calendar_events_recurrence_id ON calendar_events (recurrence_id);
-
-CREATE INDEX ix_calendar_events_bot_id ON calendar_events (bot_id);
-
-CREATE INDEX ix_calendar_events_org_id ON calendar_events (org_id);
-
-CREATE INDEX ix_calendar_events_owner_id ON calendar_events (owner_id);
-
-CREATE INDEX ix_calendar_events_status ON calendar_events (status);
 
 CREATE TABLE calendar_event_attendees (
     id CHAR(36) NOT NULL,
@@ -78,12 +69,10 @@ CREATE TABLE calendar_event_attendees (
     comment TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_calendar_event_attendees_event_id FOREIGN KEY(event_id) REFERENCES calendar_events (id) ON DELETE CASCADE
+    CONSTRAINT fk_calendar_event_attendees_event_id FOREIGN KEY(event_id) REFERENCES calendar_events (id) ON DELETE CASCADE,
+    INDEX ix_calendar_event_attendees_event_id (event_id),
+    INDEX ix_calendar_event_attendees_status (status)
 );
-
-CREATE INDEX ix_calendar_event_attendees_event_id ON calendar_event_attendees (event_id);
-
-CREATE INDEX ix_calendar_event_attendees_status ON calendar_event_attendees (status);
 
 CREATE TABLE calendar_event_reminders (
     id CHAR(36) NOT NULL,
@@ -94,12 +83,10 @@ CREATE TABLE calendar_event_reminders (
     sent_at DATETIME(6),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_calendar_event_reminders_event_id FOREIGN KEY(event_id) REFERENCES calendar_events (id) ON DELETE CASCADE
+    CONSTRAINT fk_calendar_event_reminders_event_id FOREIGN KEY(event_id) REFERENCES calendar_events (id) ON DELETE CASCADE,
+    INDEX ix_calendar_event_reminders_event_id (event_id),
+    INDEX ix_calendar_event_reminders_created_at (created_at)
 );
-
-CREATE INDEX ix_calendar_event_reminders_event_id ON calendar_event_reminders (event_id);
-
-CREATE INDEX ix_calendar_event_reminders_created_at ON calendar_event_reminders (created_at);
 
 CREATE TABLE calendar_shares (
     id CHAR(36) NOT NULL,
@@ -111,11 +98,8 @@ CREATE TABLE calendar_shares (
     PRIMARY KEY (id),
     CONSTRAINT uq_calendar_shares_calendar_id_shared_with_email UNIQUE (calendar_id, shared_with_email),
     CONSTRAINT uq_calendar_shares_calendar_id_shared_with_user_id UNIQUE (calendar_id, shared_with_user_id),
-    CONSTRAINT fk_calendar_shares_calendar_id FOREIGN KEY(calendar_id) REFERENCES calendars (id) ON DELETE CASCADE
+    CONSTRAINT fk_calendar_shares_calendar_id FOREIGN KEY(calendar_id) REFERENCES calendars (id) ON DELETE CASCADE,
+    INDEX ix_calendar_shares_calendar_id (calendar_id),
+    INDEX ix_calendar_shares_created_at (created_at),
+    INDEX ix_calendar_shares_shared_with_user_id (shared_with_user_id)
 );
-
-CREATE INDEX ix_calendar_shares_calendar_id ON calendar_shares (calendar_id);
-
-CREATE INDEX ix_calendar_shares_created_at ON calendar_shares (created_at);
-
-CREATE INDEX ix_calendar_shares_shared_with_user_id ON calendar_shares (shared_with_user_id);

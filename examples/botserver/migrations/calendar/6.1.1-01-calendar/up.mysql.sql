@@ -17,12 +17,10 @@ CREATE TABLE calendar_resources (
     is_active BOOL DEFAULT 1,
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_calendar_resources_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_calendar_resources_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_calendar_resources_bot_id (bot_id),
+    INDEX ix_calendar_resources_created_at (created_at)
 );
-
-CREATE INDEX ix_calendar_resources_bot_id ON calendar_resources (bot_id);
-
-CREATE INDEX ix_calendar_resources_created_at ON calendar_resources (created_at);
 
 CREATE TABLE calendar_resource_bookings (
     id CHAR(36) NOT NULL,
@@ -37,9 +35,7 @@ CREATE TABLE calendar_resource_bookings (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_calendar_resource_bookings_booked_by FOREIGN KEY(booked_by) REFERENCES users (id) ON DELETE CASCADE,
-    CONSTRAINT fk_calendar_resource_bookings_resource_id FOREIGN KEY(resource_id) REFERENCES calendar_resources (id) ON DELETE CASCADE
+    CONSTRAINT fk_calendar_resource_bookings_resource_id FOREIGN KEY(resource_id) REFERENCES calendar_resources (id) ON DELETE CASCADE,
+    INDEX ix_calendar_resource_bookings_booked_by (booked_by),
+    INDEX ix_calendar_resource_bookings_resource_id (resource_id)
 );
-
-CREATE INDEX ix_calendar_resource_bookings_booked_by ON calendar_resource_bookings (booked_by);
-
-CREATE INDEX ix_calendar_resource_bookings_resource_id ON calendar_resource_bookings (resource_id);

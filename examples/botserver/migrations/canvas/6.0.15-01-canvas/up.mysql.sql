@@ -17,16 +17,12 @@ CREATE TABLE canvases (
     created_by CHAR(36) NOT NULL,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_canvases_bot_id (bot_id),
+    INDEX ix_canvases_org_id (org_id),
+    INDEX ix_canvases_created_at (created_at),
+    INDEX ix_canvases_updated_at (updated_at)
 );
-
-CREATE INDEX ix_canvases_bot_id ON canvases (bot_id);
-
-CREATE INDEX ix_canvases_org_id ON canvases (org_id);
-
-CREATE INDEX ix_canvases_created_at ON canvases (created_at);
-
-CREATE INDEX ix_canvases_updated_at ON canvases (updated_at);
 
 CREATE TABLE canvas_collaborators (
     id CHAR(36) NOT NULL,
@@ -37,12 +33,10 @@ CREATE TABLE canvas_collaborators (
     added_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_canvas_collaborators_canvas_id_user_id UNIQUE (canvas_id, user_id),
-    CONSTRAINT fk_canvas_collaborators_canvas_id FOREIGN KEY(canvas_id) REFERENCES canvases (id) ON DELETE CASCADE
+    CONSTRAINT fk_canvas_collaborators_canvas_id FOREIGN KEY(canvas_id) REFERENCES canvases (id) ON DELETE CASCADE,
+    INDEX ix_canvas_collaborators_canvas_id (canvas_id),
+    INDEX ix_canvas_collaborators_user_id (user_id)
 );
-
-CREATE INDEX ix_canvas_collaborators_canvas_id ON canvas_collaborators (canvas_id);
-
-CREATE INDEX ix_canvas_collaborators_user_id ON canvas_collaborators (user_id);
 
 CREATE TABLE canvas_elements (
     id CHAR(36) NOT NULL,
@@ -60,14 +54,11 @@ CREATE TABLE canvas_elements (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_canvas_elements_canvas_id FOREIGN KEY(canvas_id) REFERENCES canvases (id) ON DELETE CASCADE
+    CONSTRAINT fk_canvas_elements_canvas_id FOREIGN KEY(canvas_id) REFERENCES canvases (id) ON DELETE CASCADE,
+    INDEX ix_canvas_elements_canvas_id (canvas_id),
+    INDEX ix_canvas_elements_created_at (created_at),
+    INDEX ix_canvas_elements_updated_at (updated_at)
 );
-
-CREATE INDEX ix_canvas_elements_canvas_id ON canvas_elements (canvas_id);
-
-CREATE INDEX ix_canvas_elements_created_at ON canvas_elements (created_at);
-
-CREATE INDEX ix_canvas_elements_updated_at ON canvas_elements (updated_at);
 
 CREATE TABLE canvas_comments (
     id CHAR(36) NOT NULL,
@@ -86,16 +77,12 @@ CREATE TABLE canvas_comments (
     PRIMARY KEY (id),
     CONSTRAINT fk_canvas_comments_canvas_id FOREIGN KEY(canvas_id) REFERENCES canvases (id) ON DELETE CASCADE,
     CONSTRAINT fk_canvas_comments_element_id FOREIGN KEY(element_id) REFERENCES canvas_elements (id) ON DELETE CASCADE,
-    CONSTRAINT fk_canvas_comments_parent_comment_id FOREIGN KEY(parent_comment_id) REFERENCES canvas_comments (id) ON DELETE CASCADE
+    CONSTRAINT fk_canvas_comments_parent_comment_id FOREIGN KEY(parent_comment_id) REFERENCES canvas_comments (id) ON DELETE CASCADE,
+    INDEX ix_canvas_comments_canvas_id (canvas_id),
+    INDEX ix_canvas_comments_element_id (element_id),
+    INDEX ix_canvas_comments_parent_comment_id (parent_comment_id),
+    INDEX ix_canvas_comments_created_at (created_at)
 );
-
-CREATE INDEX ix_canvas_comments_canvas_id ON canvas_comments (canvas_id);
-
-CREATE INDEX ix_canvas_comments_element_id ON canvas_comments (element_id);
-
-CREATE INDEX ix_canvas_comments_parent_comment_id ON canvas_comments (parent_comment_id);
-
-CREATE INDEX ix_canvas_comments_created_at ON canvas_comments (created_at);
 
 CREATE TABLE canvas_versions (
     id CHAR(36) NOT NULL,
@@ -107,9 +94,7 @@ CREATE TABLE canvas_versions (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_canvas_versions_canvas_id_version_number UNIQUE (canvas_id, version_number),
-    CONSTRAINT fk_canvas_versions_canvas_id FOREIGN KEY(canvas_id) REFERENCES canvases (id) ON DELETE CASCADE
+    CONSTRAINT fk_canvas_versions_canvas_id FOREIGN KEY(canvas_id) REFERENCES canvases (id) ON DELETE CASCADE,
+    INDEX ix_canvas_versions_canvas_id (canvas_id),
+    INDEX ix_canvas_versions_created_at (created_at)
 );
-
-CREATE INDEX ix_canvas_versions_canvas_id ON canvas_versions (canvas_id);
-
-CREATE INDEX ix_canvas_versions_created_at ON canvas_versions (created_at);

@@ -22,16 +22,12 @@ CREATE TABLE cookie_consents (
     consent_updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     consent_withdrawn_at DATETIME(6),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_cookie_consents_bot_id (bot_id),
+    INDEX ix_cookie_consents_org_id (org_id),
+    INDEX ix_cookie_consents_user_id (user_id),
+    INDEX ix_cookie_consents_session_id (session_id)
 );
-
-CREATE INDEX ix_cookie_consents_bot_id ON cookie_consents (bot_id);
-
-CREATE INDEX ix_cookie_consents_org_id ON cookie_consents (org_id);
-
-CREATE INDEX ix_cookie_consents_user_id ON cookie_consents (user_id);
-
-CREATE INDEX ix_cookie_consents_session_id ON cookie_consents (session_id);
 
 CREATE TABLE consent_history (
     id CHAR(36) NOT NULL,
@@ -43,14 +39,11 @@ CREATE TABLE consent_history (
     user_agent TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_consent_history_consent_id FOREIGN KEY(consent_id) REFERENCES cookie_consents (id) ON DELETE CASCADE
+    CONSTRAINT fk_consent_history_consent_id FOREIGN KEY(consent_id) REFERENCES cookie_consents (id) ON DELETE CASCADE,
+    INDEX ix_consent_history_consent_id (consent_id),
+    INDEX ix_consent_history_created_at (created_at),
+    INDEX ix_consent_history_action (action)
 );
-
-CREATE INDEX ix_consent_history_consent_id ON consent_history (consent_id);
-
-CREATE INDEX ix_consent_history_created_at ON consent_history (created_at);
-
-CREATE INDEX ix_consent_history_action ON consent_history (action);
 
 CREATE TABLE data_deletion_requests (
     id CHAR(36) NOT NULL,
@@ -69,16 +62,12 @@ CREATE TABLE data_deletion_requests (
     notes TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_data_deletion_requests_bot_id (bot_id),
+    INDEX ix_data_deletion_requests_org_id (org_id),
+    INDEX ix_data_deletion_requests_user_id (user_id),
+    INDEX ix_data_deletion_requests_status (status)
 );
-
-CREATE INDEX ix_data_deletion_requests_bot_id ON data_deletion_requests (bot_id);
-
-CREATE INDEX ix_data_deletion_requests_org_id ON data_deletion_requests (org_id);
-
-CREATE INDEX ix_data_deletion_requests_user_id ON data_deletion_requests (user_id);
-
-CREATE INDEX ix_data_deletion_requests_status ON data_deletion_requests (status);
 
 CREATE TABLE data_export_requests (
     id CHAR(36) NOT NULL,
@@ -96,14 +85,11 @@ CREATE TABLE data_export_requests (
     expires_at DATETIME(6),
     error_message TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_data_export_requests_bot_id (bot_id),
+    INDEX ix_data_export_requests_org_id (org_id),
+    INDEX ix_data_export_requests_user_id (user_id)
 );
-
-CREATE INDEX ix_data_export_requests_bot_id ON data_export_requests (bot_id);
-
-CREATE INDEX ix_data_export_requests_org_id ON data_export_requests (org_id);
-
-CREATE INDEX ix_data_export_requests_user_id ON data_export_requests (user_id);
 
 CREATE TABLE legal_documents (
     id CHAR(36) NOT NULL,
@@ -122,16 +108,12 @@ CREATE TABLE legal_documents (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_legal_documents_org_id_bot_id_slug_version UNIQUE (org_id, bot_id, slug, version)
+    CONSTRAINT uq_legal_documents_org_id_bot_id_slug_version UNIQUE (org_id, bot_id, slug, version),
+    INDEX ix_legal_documents_bot_id (bot_id),
+    INDEX ix_legal_documents_org_id (org_id),
+    INDEX ix_legal_documents_slug (slug),
+    INDEX ix_legal_documents_created_at (created_at)
 );
-
-CREATE INDEX ix_legal_documents_bot_id ON legal_documents (bot_id);
-
-CREATE INDEX ix_legal_documents_org_id ON legal_documents (org_id);
-
-CREATE INDEX ix_legal_documents_slug ON legal_documents (slug);
-
-CREATE INDEX ix_legal_documents_created_at ON legal_documents (created_at);
 
 CREATE TABLE legal_acceptances (
     id CHAR(36) NOT NULL,
@@ -145,14 +127,11 @@ CREATE TABLE legal_acceptances (
     user_agent TEXT,
     PRIMARY KEY (id),
     CONSTRAINT uq_legal_acceptances_user_id_document_id_document_version UNIQUE (user_id, document_id, document_version),
-    CONSTRAINT fk_legal_acceptances_document_id FOREIGN KEY(document_id) REFERENCES legal_documents (id) ON DELETE CASCADE
+    CONSTRAINT fk_legal_acceptances_document_id FOREIGN KEY(document_id) REFERENCES legal_documents (id) ON DELETE CASCADE,
+    INDEX ix_legal_acceptances_document_id (document_id),
+    INDEX ix_legal_acceptances_bot_id (bot_id),
+    INDEX ix_legal_acceptances_org_id (org_id)
 );
-
-CREATE INDEX ix_legal_acceptances_document_id ON legal_acceptances (document_id);
-
-CREATE INDEX ix_legal_acceptances_bot_id ON legal_acceptances (bot_id);
-
-CREATE INDEX ix_legal_acceptances_org_id ON legal_acceptances (org_id);
 
 CREATE TABLE legal_document_versions (
     id CHAR(36) NOT NULL,
@@ -163,9 +142,7 @@ CREATE TABLE legal_document_versions (
     created_by CHAR(36),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_legal_document_versions_document_id FOREIGN KEY(document_id) REFERENCES legal_documents (id) ON DELETE CASCADE
+    CONSTRAINT fk_legal_document_versions_document_id FOREIGN KEY(document_id) REFERENCES legal_documents (id) ON DELETE CASCADE,
+    INDEX ix_legal_document_versions_document_id (document_id),
+    INDEX ix_legal_document_versions_created_at (created_at)
 );
-
-CREATE INDEX ix_legal_document_versions_document_id ON legal_document_versions (document_id);
-
-CREATE INDEX ix_legal_document_versions_created_at ON legal_document_versions (created_at);

@@ -19,16 +19,12 @@ CREATE TABLE compliance_access_reviews (
     notes TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_compliance_access_reviews_bot_id (bot_id),
+    INDEX ix_compliance_access_reviews_org_id (org_id),
+    INDEX ix_compliance_access_reviews_user_id (user_id),
+    INDEX ix_compliance_access_reviews_status (status)
 );
-
-CREATE INDEX ix_compliance_access_reviews_bot_id ON compliance_access_reviews (bot_id);
-
-CREATE INDEX ix_compliance_access_reviews_org_id ON compliance_access_reviews (org_id);
-
-CREATE INDEX ix_compliance_access_reviews_user_id ON compliance_access_reviews (user_id);
-
-CREATE INDEX ix_compliance_access_reviews_status ON compliance_access_reviews (status);
 
 CREATE TABLE compliance_audit_log (
     id CHAR(36) NOT NULL,
@@ -44,18 +40,13 @@ CREATE TABLE compliance_audit_log (
     user_agent TEXT,
     metadata JSON NOT NULL DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_compliance_audit_log_bot_id (bot_id),
+    INDEX ix_compliance_audit_log_org_id (org_id),
+    INDEX ix_compliance_audit_log_user_id (user_id),
+    INDEX ix_compliance_audit_log_created_at (created_at),
+    INDEX ix_compliance_audit_log_resource_id (resource_id)
 );
-
-CREATE INDEX ix_compliance_audit_log_bot_id ON compliance_audit_log (bot_id);
-
-CREATE INDEX ix_compliance_audit_log_org_id ON compliance_audit_log (org_id);
-
-CREATE INDEX ix_compliance_audit_log_user_id ON compliance_audit_log (user_id);
-
-CREATE INDEX ix_compliance_audit_log_created_at ON compliance_audit_log (created_at);
-
-CREATE INDEX ix_compliance_audit_log_resource_id ON compliance_audit_log (resource_id);
 
 CREATE TABLE compliance_checks (
     id CHAR(36) NOT NULL,
@@ -72,16 +63,12 @@ CREATE TABLE compliance_checks (
     notes TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_compliance_checks_bot_id (bot_id),
+    INDEX ix_compliance_checks_org_id (org_id),
+    INDEX ix_compliance_checks_status (status),
+    INDEX ix_compliance_checks_created_at (created_at)
 );
-
-CREATE INDEX ix_compliance_checks_bot_id ON compliance_checks (bot_id);
-
-CREATE INDEX ix_compliance_checks_org_id ON compliance_checks (org_id);
-
-CREATE INDEX ix_compliance_checks_status ON compliance_checks (status);
-
-CREATE INDEX ix_compliance_checks_created_at ON compliance_checks (created_at);
 
 CREATE TABLE compliance_issues (
     id CHAR(36) NOT NULL,
@@ -101,20 +88,14 @@ CREATE TABLE compliance_issues (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_compliance_issues_check_id FOREIGN KEY(check_id) REFERENCES compliance_checks (id) ON DELETE CASCADE
+    CONSTRAINT fk_compliance_issues_check_id FOREIGN KEY(check_id) REFERENCES compliance_checks (id) ON DELETE CASCADE,
+    INDEX ix_compliance_issues_check_id (check_id),
+    INDEX ix_compliance_issues_bot_id (bot_id),
+    INDEX ix_compliance_issues_org_id (org_id),
+    INDEX ix_compliance_issues_status (status),
+    INDEX ix_compliance_issues_created_at (created_at),
+    INDEX ix_compliance_issues_updated_at (updated_at)
 );
-
-CREATE INDEX ix_compliance_issues_check_id ON compliance_issues (check_id);
-
-CREATE INDEX ix_compliance_issues_bot_id ON compliance_issues (bot_id);
-
-CREATE INDEX ix_compliance_issues_org_id ON compliance_issues (org_id);
-
-CREATE INDEX ix_compliance_issues_status ON compliance_issues (status);
-
-CREATE INDEX ix_compliance_issues_created_at ON compliance_issues (created_at);
-
-CREATE INDEX ix_compliance_issues_updated_at ON compliance_issues (updated_at);
 
 CREATE TABLE compliance_evidence (
     id CHAR(36) NOT NULL,
@@ -135,16 +116,12 @@ CREATE TABLE compliance_evidence (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_compliance_evidence_check_id FOREIGN KEY(check_id) REFERENCES compliance_checks (id) ON DELETE CASCADE,
-    CONSTRAINT fk_compliance_evidence_issue_id FOREIGN KEY(issue_id) REFERENCES compliance_issues (id) ON DELETE CASCADE
+    CONSTRAINT fk_compliance_evidence_issue_id FOREIGN KEY(issue_id) REFERENCES compliance_issues (id) ON DELETE CASCADE,
+    INDEX ix_compliance_evidence_check_id (check_id),
+    INDEX ix_compliance_evidence_issue_id (issue_id),
+    INDEX ix_compliance_evidence_bot_id (bot_id),
+    INDEX ix_compliance_evidence_org_id (org_id)
 );
-
-CREATE INDEX ix_compliance_evidence_check_id ON compliance_evidence (check_id);
-
-CREATE INDEX ix_compliance_evidence_issue_id ON compliance_evidence (issue_id);
-
-CREATE INDEX ix_compliance_evidence_bot_id ON compliance_evidence (bot_id);
-
-CREATE INDEX ix_compliance_evidence_org_id ON compliance_evidence (org_id);
 
 CREATE TABLE compliance_risk_assessments (
     id CHAR(36) NOT NULL,
@@ -161,14 +138,11 @@ CREATE TABLE compliance_risk_assessments (
     notes TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_compliance_risk_assessments_bot_id (bot_id),
+    INDEX ix_compliance_risk_assessments_org_id (org_id),
+    INDEX ix_compliance_risk_assessments_status (status)
 );
-
-CREATE INDEX ix_compliance_risk_assessments_bot_id ON compliance_risk_assessments (bot_id);
-
-CREATE INDEX ix_compliance_risk_assessments_org_id ON compliance_risk_assessments (org_id);
-
-CREATE INDEX ix_compliance_risk_assessments_status ON compliance_risk_assessments (status);
 
 CREATE TABLE compliance_risks (
     id CHAR(36) NOT NULL,
@@ -188,16 +162,12 @@ CREATE TABLE compliance_risks (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_compliance_risks_assessment_id FOREIGN KEY(assessment_id) REFERENCES compliance_risk_assessments (id) ON DELETE CASCADE
+    CONSTRAINT fk_compliance_risks_assessment_id FOREIGN KEY(assessment_id) REFERENCES compliance_risk_assessments (id) ON DELETE CASCADE,
+    INDEX ix_compliance_risks_assessment_id (assessment_id),
+    INDEX ix_compliance_risks_owner_id (owner_id),
+    INDEX ix_compliance_risks_status (status),
+    INDEX ix_compliance_risks_created_at (created_at)
 );
-
-CREATE INDEX ix_compliance_risks_assessment_id ON compliance_risks (assessment_id);
-
-CREATE INDEX ix_compliance_risks_owner_id ON compliance_risks (owner_id);
-
-CREATE INDEX ix_compliance_risks_status ON compliance_risks (status);
-
-CREATE INDEX ix_compliance_risks_created_at ON compliance_risks (created_at);
 
 CREATE TABLE compliance_training_records (
     id CHAR(36) NOT NULL,
@@ -214,13 +184,9 @@ CREATE TABLE compliance_training_records (
     certificate_url TEXT,
     metadata JSON NOT NULL DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_compliance_training_records_bot_id (bot_id),
+    INDEX ix_compliance_training_records_org_id (org_id),
+    INDEX ix_compliance_training_records_user_id (user_id),
+    INDEX ix_compliance_training_records_created_at (created_at)
 );
-
-CREATE INDEX ix_compliance_training_records_bot_id ON compliance_training_records (bot_id);
-
-CREATE INDEX ix_compliance_training_records_org_id ON compliance_training_records (org_id);
-
-CREATE INDEX ix_compliance_training_records_user_id ON compliance_training_records (user_id);
-
-CREATE INDEX ix_compliance_training_records_created_at ON compliance_training_records (created_at);

@@ -31,18 +31,13 @@ CREATE TABLE a2a_messages (
     processed BOOL NOT NULL DEFAULT 0,
     processed_at DATETIME(6),
     error_message TEXT,
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_a2a_messages_session_id (session_id),
+    INDEX ix_a2a_messages_correlation_id (correlation_id),
+    INDEX ix_a2a_messages_timestamp (timestamp),
+    INDEX ix_a2a_messages_processed_at (processed_at),
+    INDEX ix_a2a_messages_from_agent (from_agent)
 );
-
-CREATE INDEX ix_a2a_messages_session_id ON a2a_messages (session_id);
-
-CREATE INDEX ix_a2a_messages_correlation_id ON a2a_messages (correlation_id);
-
-CREATE INDEX ix_a2a_messages_timestamp ON a2a_messages (timestamp);
-
-CREATE INDEX ix_a2a_messages_processed_at ON a2a_messages (processed_at);
-
-CREATE INDEX ix_a2a_messages_from_agent ON a2a_messages (from_agent);
 
 CREATE TABLE approval_chains (
     id CHAR(36) NOT NULL,
@@ -79,18 +74,13 @@ CREATE TABLE approval_requests (
     decided_by VARCHAR(255),
     decided_at DATETIME(6),
     comments TEXT,
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_approval_requests_bot_id (bot_id),
+    INDEX ix_approval_requests_session_id (session_id),
+    INDEX ix_approval_requests_status (status),
+    INDEX ix_approval_requests_created_at (created_at),
+    INDEX ix_approval_requests_expires_at (expires_at)
 );
-
-CREATE INDEX ix_approval_requests_bot_id ON approval_requests (bot_id);
-
-CREATE INDEX ix_approval_requests_session_id ON approval_requests (session_id);
-
-CREATE INDEX ix_approval_requests_status ON approval_requests (status);
-
-CREATE INDEX ix_approval_requests_created_at ON approval_requests (created_at);
-
-CREATE INDEX ix_approval_requests_expires_at ON approval_requests (expires_at);
 
 CREATE TABLE approval_audit_log (
     id CHAR(36) NOT NULL,
@@ -102,12 +92,10 @@ CREATE TABLE approval_audit_log (
     ip_address VARCHAR(255),
     user_agent TEXT,
     PRIMARY KEY (id),
-    CONSTRAINT fk_approval_audit_log_request_id FOREIGN KEY(request_id) REFERENCES approval_requests (id) ON DELETE CASCADE
+    CONSTRAINT fk_approval_audit_log_request_id FOREIGN KEY(request_id) REFERENCES approval_requests (id) ON DELETE CASCADE,
+    INDEX ix_approval_audit_log_request_id (request_id),
+    INDEX ix_approval_audit_log_timestamp (timestamp)
 );
-
-CREATE INDEX ix_approval_audit_log_request_id ON approval_audit_log (request_id);
-
-CREATE INDEX ix_approval_audit_log_timestamp ON approval_audit_log (timestamp);
 
 CREATE TABLE approval_tokens (
     id CHAR(36) NOT NULL,
@@ -120,12 +108,10 @@ CREATE TABLE approval_tokens (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_approval_tokens_token UNIQUE (token),
-    CONSTRAINT fk_approval_tokens_request_id FOREIGN KEY(request_id) REFERENCES approval_requests (id) ON DELETE CASCADE
+    CONSTRAINT fk_approval_tokens_request_id FOREIGN KEY(request_id) REFERENCES approval_requests (id) ON DELETE CASCADE,
+    INDEX ix_approval_tokens_request_id (request_id),
+    INDEX ix_approval_tokens_created_at (created_at)
 );
-
-CREATE INDEX ix_approval_tokens_request_id ON approval_tokens (request_id);
-
-CREATE INDEX ix_approval_tokens_created_at ON approval_tokens (created_at);
 
 CREATE TABLE basic_tools (
     id CHAR(36) NOT NULL,
@@ -140,14 +126,11 @@ CREATE TABLE basic_tools (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_basic_tools_bot_id_tool_name UNIQUE (bot_id, tool_name)
+    CONSTRAINT uq_basic_tools_bot_id_tool_name UNIQUE (bot_id, tool_name),
+    INDEX ix_basic_tools_bot_id (bot_id),
+    INDEX ix_basic_tools_created_at (created_at),
+    INDEX ix_basic_tools_updated_at (updated_at)
 );
-
-CREATE INDEX ix_basic_tools_bot_id ON basic_tools (bot_id);
-
-CREATE INDEX ix_basic_tools_created_at ON basic_tools (created_at);
-
-CREATE INDEX ix_basic_tools_updated_at ON basic_tools (updated_at);
 
 CREATE TABLE bot_configuration (
     id CHAR(36) NOT NULL,
@@ -159,12 +142,10 @@ CREATE TABLE bot_configuration (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_bot_configuration_bot_id_config_key UNIQUE (bot_id, config_key)
+    CONSTRAINT uq_bot_configuration_bot_id_config_key UNIQUE (bot_id, config_key),
+    INDEX ix_bot_configuration_bot_id (bot_id),
+    INDEX ix_bot_configuration_created_at (created_at)
 );
-
-CREATE INDEX ix_bot_configuration_bot_id ON bot_configuration (bot_id);
-
-CREATE INDEX ix_bot_configuration_created_at ON bot_configuration (created_at);
 
 CREATE TABLE bot_memory_extended (
     id CHAR(36) NOT NULL,
@@ -178,16 +159,12 @@ CREATE TABLE bot_memory_extended (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     expires_at DATETIME(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_bot_memory_extended_bot_id_session_id_key UNIQUE (bot_id, session_id, `key`)
+    CONSTRAINT uq_bot_memory_extended_bot_id_session_id_key UNIQUE (bot_id, session_id, `key`),
+    INDEX ix_bot_memory_extended_bot_id (bot_id),
+    INDEX ix_bot_memory_extended_session_id (session_id),
+    INDEX ix_bot_memory_extended_created_at (created_at),
+    INDEX ix_bot_memory_extended_updated_at (updated_at)
 );
-
-CREATE INDEX ix_bot_memory_extended_bot_id ON bot_memory_extended (bot_id);
-
-CREATE INDEX ix_bot_memory_extended_session_id ON bot_memory_extended (session_id);
-
-CREATE INDEX ix_bot_memory_extended_created_at ON bot_memory_extended (created_at);
-
-CREATE INDEX ix_bot_memory_extended_updated_at ON bot_memory_extended (updated_at);
 
 CREATE TABLE bot_reflections (
     id CHAR(36) NOT NULL,
@@ -202,14 +179,11 @@ CREATE TABLE bot_reflections (
     raw_response TEXT NOT NULL DEFAULT '',
     messages_analyzed INTEGER NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_bot_reflections_bot_id (bot_id),
+    INDEX ix_bot_reflections_session_id (session_id),
+    INDEX ix_bot_reflections_created_at (created_at)
 );
-
-CREATE INDEX ix_bot_reflections_bot_id ON bot_reflections (bot_id);
-
-CREATE INDEX ix_bot_reflections_session_id ON bot_reflections (session_id);
-
-CREATE INDEX ix_bot_reflections_created_at ON bot_reflections (created_at);
 
 CREATE TABLE clicks (
     id INTEGER NOT NULL AUTO_INCREMENT,
@@ -239,12 +213,10 @@ CREATE TABLE component_installations (
     last_started_at DATETIME(6),
     last_stopped_at DATETIME(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_component_installations_component_name UNIQUE (component_name)
+    CONSTRAINT uq_component_installations_component_name UNIQUE (component_name),
+    INDEX ix_component_installations_status (status),
+    INDEX ix_component_installations_installed_at (installed_at)
 );
-
-CREATE INDEX ix_component_installations_status ON component_installations (status);
-
-CREATE INDEX ix_component_installations_installed_at ON component_installations (installed_at);
 
 CREATE TABLE component_logs (
     id CHAR(36) NOT NULL,
@@ -253,14 +225,11 @@ CREATE TABLE component_logs (
     message TEXT NOT NULL,
     details JSON DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_component_logs_created_at (created_at),
+    INDEX ix_component_logs_component_name (component_name),
+    INDEX ix_component_logs_log_level (log_level)
 );
-
-CREATE INDEX ix_component_logs_created_at ON component_logs (created_at);
-
-CREATE INDEX ix_component_logs_component_name ON component_logs (component_name);
-
-CREATE INDEX ix_component_logs_log_level ON component_logs (log_level);
 
 CREATE TABLE connection_configurations (
     id CHAR(36) NOT NULL,
@@ -278,14 +247,11 @@ CREATE TABLE connection_configurations (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_connection_configurations_bot_id_connection_name UNIQUE (bot_id, connection_name)
+    CONSTRAINT uq_connection_configurations_bot_id_connection_name UNIQUE (bot_id, connection_name),
+    INDEX ix_connection_configurations_bot_id (bot_id),
+    INDEX ix_connection_configurations_created_at (created_at),
+    INDEX ix_connection_configurations_updated_at (updated_at)
 );
-
-CREATE INDEX ix_connection_configurations_bot_id ON connection_configurations (bot_id);
-
-CREATE INDEX ix_connection_configurations_created_at ON connection_configurations (created_at);
-
-CREATE INDEX ix_connection_configurations_updated_at ON connection_configurations (updated_at);
 
 CREATE TABLE conversation_costs (
     id CHAR(36) NOT NULL,
@@ -297,16 +263,12 @@ CREATE TABLE conversation_costs (
     output_tokens INTEGER NOT NULL DEFAULT 0,
     cost_usd DECIMAL(20, 6) NOT NULL DEFAULT 0,
     timestamp DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_conversation_costs_bot_id (bot_id),
+    INDEX ix_conversation_costs_user_id (user_id),
+    INDEX ix_conversation_costs_session_id (session_id),
+    INDEX ix_conversation_costs_timestamp (timestamp)
 );
-
-CREATE INDEX ix_conversation_costs_bot_id ON conversation_costs (bot_id);
-
-CREATE INDEX ix_conversation_costs_user_id ON conversation_costs (user_id);
-
-CREATE INDEX ix_conversation_costs_session_id ON conversation_costs (session_id);
-
-CREATE INDEX ix_conversation_costs_timestamp ON conversation_costs (timestamp);
 
 CREATE TABLE conversation_episodes (
     id CHAR(36) NOT NULL,
@@ -325,22 +287,15 @@ CREATE TABLE conversation_episodes (
     conversation_end DATETIME(6) NOT NULL,
     metadata JSON NOT NULL DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_conversation_episodes_bot_id (bot_id),
+    INDEX ix_conversation_episodes_user_id (user_id),
+    INDEX ix_conversation_episodes_session_id (session_id),
+    INDEX ix_conversation_episodes_created_at (created_at),
+    INDEX ix_conversation_episodes_conversation_start (conversation_start),
+    INDEX ix_conversation_episodes_conversation_end (conversation_end),
+    INDEX ix_conversation_episodes_resolution (resolution)
 );
-
-CREATE INDEX ix_conversation_episodes_bot_id ON conversation_episodes (bot_id);
-
-CREATE INDEX ix_conversation_episodes_user_id ON conversation_episodes (user_id);
-
-CREATE INDEX ix_conversation_episodes_session_id ON conversation_episodes (session_id);
-
-CREATE INDEX ix_conversation_episodes_created_at ON conversation_episodes (created_at);
-
-CREATE INDEX ix_conversation_episodes_conversation_start ON conversation_episodes (conversation_start);
-
-CREATE INDEX ix_conversation_episodes_conversation_end ON conversation_episodes (conversation_end);
-
-CREATE INDEX ix_conversation_episodes_resolution ON conversation_episodes (resolution);
 
 CREATE TABLE conversation_messages (
     id CHAR(36) NOT NULL,
@@ -352,14 +307,11 @@ CREATE TABLE conversation_messages (
     metadata JSON DEFAULT '{}',
     token_count INTEGER,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_conversation_messages_bot_id (bot_id),
+    INDEX ix_conversation_messages_user_id (user_id),
+    INDEX ix_conversation_messages_session_id (session_id)
 );
-
-CREATE INDEX ix_conversation_messages_bot_id ON conversation_messages (bot_id);
-
-CREATE INDEX ix_conversation_messages_user_id ON conversation_messages (user_id);
-
-CREATE INDEX ix_conversation_messages_session_id ON conversation_messages (session_id);
 
 CREATE TABLE episodic_memories (
     id CHAR(36) NOT NULL,
@@ -374,16 +326,12 @@ CREATE TABLE episodic_memories (
     start_timestamp DATETIME(6) NOT NULL,
     end_timestamp DATETIME(6) NOT NULL,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_episodic_memories_bot_id (bot_id),
+    INDEX ix_episodic_memories_user_id (user_id),
+    INDEX ix_episodic_memories_session_id (session_id),
+    INDEX ix_episodic_memories_created_at (created_at)
 );
-
-CREATE INDEX ix_episodic_memories_bot_id ON episodic_memories (bot_id);
-
-CREATE INDEX ix_episodic_memories_user_id ON episodic_memories (user_id);
-
-CREATE INDEX ix_episodic_memories_session_id ON episodic_memories (session_id);
-
-CREATE INDEX ix_episodic_memories_created_at ON episodic_memories (created_at);
 
 CREATE TABLE gbot_config_sync (
     id CHAR(36) NOT NULL,
@@ -393,10 +341,9 @@ CREATE TABLE gbot_config_sync (
     file_hash TEXT NOT NULL,
     sync_count INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (id),
-    CONSTRAINT uq_gbot_config_sync_bot_id UNIQUE (bot_id)
+    CONSTRAINT uq_gbot_config_sync_bot_id UNIQUE (bot_id),
+    INDEX ix_gbot_config_sync_last_sync_at (last_sync_at)
 );
-
-CREATE INDEX ix_gbot_config_sync_last_sync_at ON gbot_config_sync (last_sync_at);
 
 CREATE TABLE generated_api_tools (
     id CHAR(36) NOT NULL,
@@ -408,10 +355,9 @@ CREATE TABLE generated_api_tools (
     last_synced_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_generated_api_tools_bot_id_api_name UNIQUE (bot_id, api_name)
+    CONSTRAINT uq_generated_api_tools_bot_id_api_name UNIQUE (bot_id, api_name),
+    INDEX ix_generated_api_tools_bot_id (bot_id)
 );
-
-CREATE INDEX ix_generated_api_tools_bot_id ON generated_api_tools (bot_id);
 
 CREATE TABLE kg_entities (
     id CHAR(36) NOT NULL,
@@ -426,22 +372,15 @@ CREATE TABLE kg_entities (
     confidence DOUBLE NOT NULL DEFAULT 0,
     source VARCHAR(255) NOT NULL DEFAULT '',
     PRIMARY KEY (id),
-    CONSTRAINT uq_kg_entities_bot_id_entity_type_entity_name UNIQUE (bot_id, entity_type, entity_name)
+    CONSTRAINT uq_kg_entities_bot_id_entity_type_entity_name UNIQUE (bot_id, entity_type, entity_name),
+    INDEX ix_kg_entities_bot_id (bot_id),
+    INDEX ix_kg_entities_created_at (created_at),
+    INDEX ix_kg_entities_updated_at (updated_at),
+    INDEX ix_kg_entities_entity_type (entity_type),
+    INDEX ix_kg_entities_entity_name (entity_name),
+    INDEX ix_kg_entities_confidence (confidence),
+    INDEX ix_kg_entities_source (source)
 );
-
-CREATE INDEX ix_kg_entities_bot_id ON kg_entities (bot_id);
-
-CREATE INDEX ix_kg_entities_created_at ON kg_entities (created_at);
-
-CREATE INDEX ix_kg_entities_updated_at ON kg_entities (updated_at);
-
-CREATE INDEX ix_kg_entities_entity_type ON kg_entities (entity_type);
-
-CREATE INDEX ix_kg_entities_entity_name ON kg_entities (entity_name);
-
-CREATE INDEX ix_kg_entities_confidence ON kg_entities (confidence);
-
-CREATE INDEX ix_kg_entities_source ON kg_entities (source);
 
 CREATE TABLE kg_relationships (
     id CHAR(36) NOT NULL,
@@ -458,26 +397,17 @@ CREATE TABLE kg_relationships (
     PRIMARY KEY (id),
     CONSTRAINT uq_kg_relationships_from_entity_id_to_entity_id_relati_a81efb63 UNIQUE (from_entity_id, to_entity_id, relationship_type),
     CONSTRAINT fk_kg_relationships_from_entity_id FOREIGN KEY(from_entity_id) REFERENCES kg_entities (id) ON DELETE CASCADE,
-    CONSTRAINT fk_kg_relationships_to_entity_id FOREIGN KEY(to_entity_id) REFERENCES kg_entities (id) ON DELETE CASCADE
+    CONSTRAINT fk_kg_relationships_to_entity_id FOREIGN KEY(to_entity_id) REFERENCES kg_entities (id) ON DELETE CASCADE,
+    INDEX ix_kg_relationships_from_entity_id (from_entity_id),
+    INDEX ix_kg_relationships_to_entity_id (to_entity_id),
+    INDEX ix_kg_relationships_bot_id (bot_id),
+    INDEX ix_kg_relationships_created_at (created_at),
+    INDEX ix_kg_relationships_relationship_type (relationship_type),
+    INDEX ix_kg_relationships_weight (weight),
+    INDEX ix_kg_relationships_confidence (confidence),
+    INDEX ix_kg_relationships_bidirectional (bidirectional),
+    INDEX ix_kg_relationships_source (source)
 );
-
-CREATE INDEX ix_kg_relationships_from_entity_id ON kg_relationships (from_entity_id);
-
-CREATE INDEX ix_kg_relationships_to_entity_id ON kg_relationships (to_entity_id);
-
-CREATE INDEX ix_kg_relationships_bot_id ON kg_relationships (bot_id);
-
-CREATE INDEX ix_kg_relationships_created_at ON kg_relationships (created_at);
-
-CREATE INDEX ix_kg_relationships_relationship_type ON kg_relationships (relationship_type);
-
-CREATE INDEX ix_kg_relationships_weight ON kg_relationships (weight);
-
-CREATE INDEX ix_kg_relationships_confidence ON kg_relationships (confidence);
-
-CREATE INDEX ix_kg_relationships_bidirectional ON kg_relationships (bidirectional);
-
-CREATE INDEX ix_kg_relationships_source ON kg_relationships (source);
 
 CREATE TABLE knowledge_sources (
     id VARCHAR(255) NOT NULL,
@@ -495,18 +425,13 @@ CREATE TABLE knowledge_sources (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     indexed_at DATETIME(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_knowledge_sources_bot_id (bot_id),
+    INDEX ix_knowledge_sources_status (status),
+    INDEX ix_knowledge_sources_created_at (created_at),
+    INDEX ix_knowledge_sources_updated_at (updated_at),
+    INDEX ix_knowledge_sources_indexed_at (indexed_at)
 );
-
-CREATE INDEX ix_knowledge_sources_bot_id ON knowledge_sources (bot_id);
-
-CREATE INDEX ix_knowledge_sources_status ON knowledge_sources (status);
-
-CREATE INDEX ix_knowledge_sources_created_at ON knowledge_sources (created_at);
-
-CREATE INDEX ix_knowledge_sources_updated_at ON knowledge_sources (updated_at);
-
-CREATE INDEX ix_knowledge_sources_indexed_at ON knowledge_sources (indexed_at);
 
 CREATE TABLE knowledge_chunks (
     id VARCHAR(255) NOT NULL,
@@ -517,14 +442,11 @@ CREATE TABLE knowledge_chunks (
     metadata JSON DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_knowledge_chunks_source_id FOREIGN KEY(source_id) REFERENCES knowledge_sources (id) ON DELETE CASCADE
+    CONSTRAINT fk_knowledge_chunks_source_id FOREIGN KEY(source_id) REFERENCES knowledge_sources (id) ON DELETE CASCADE,
+    INDEX ix_knowledge_chunks_source_id (source_id),
+    INDEX ix_knowledge_chunks_created_at (created_at),
+    INDEX ix_knowledge_chunks_chunk_index (chunk_index)
 );
-
-CREATE INDEX ix_knowledge_chunks_source_id ON knowledge_chunks (source_id);
-
-CREATE INDEX ix_knowledge_chunks_created_at ON knowledge_chunks (created_at);
-
-CREATE INDEX ix_knowledge_chunks_chunk_index ON knowledge_chunks (chunk_index);
 
 CREATE TABLE model_configurations (
     id CHAR(36) NOT NULL,
@@ -543,14 +465,11 @@ CREATE TABLE model_configurations (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_model_configurations_model_name UNIQUE (model_name)
+    CONSTRAINT uq_model_configurations_model_name UNIQUE (model_name),
+    INDEX ix_model_configurations_created_at (created_at),
+    INDEX ix_model_configurations_updated_at (updated_at),
+    INDEX ix_model_configurations_model_id (model_id)
 );
-
-CREATE INDEX ix_model_configurations_created_at ON model_configurations (created_at);
-
-CREATE INDEX ix_model_configurations_updated_at ON model_configurations (updated_at);
-
-CREATE INDEX ix_model_configurations_model_id ON model_configurations (model_id);
 
 CREATE TABLE organizations (
     org_id CHAR(36) NOT NULL,
@@ -559,12 +478,10 @@ CREATE TABLE organizations (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (org_id),
-    CONSTRAINT uq_organizations_slug UNIQUE (slug)
+    CONSTRAINT uq_organizations_slug UNIQUE (slug),
+    INDEX ix_organizations_created_at (created_at),
+    INDEX ix_organizations_updated_at (updated_at)
 );
-
-CREATE INDEX ix_organizations_created_at ON organizations (created_at);
-
-CREATE INDEX ix_organizations_updated_at ON organizations (updated_at);
 
 CREATE TABLE bots (
     id CHAR(36) NOT NULL,
@@ -585,18 +502,13 @@ CREATE TABLE bots (
     inherit_parent_config BOOL DEFAULT 0,
     PRIMARY KEY (id),
     CONSTRAINT fk_bots_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
-    CONSTRAINT fk_bots_parent_bot_id FOREIGN KEY(parent_bot_id) REFERENCES bots (id) ON DELETE SET NULL
+    CONSTRAINT fk_bots_parent_bot_id FOREIGN KEY(parent_bot_id) REFERENCES bots (id) ON DELETE SET NULL,
+    INDEX ix_bots_org_id (org_id),
+    INDEX ix_bots_parent_bot_id (parent_bot_id),
+    INDEX ix_bots_tenant_id (tenant_id),
+    INDEX ix_bots_created_at (created_at),
+    INDEX ix_bots_updated_at (updated_at)
 );
-
-CREATE INDEX ix_bots_org_id ON bots (org_id);
-
-CREATE INDEX ix_bots_parent_bot_id ON bots (parent_bot_id);
-
-CREATE INDEX ix_bots_tenant_id ON bots (tenant_id);
-
-CREATE INDEX ix_bots_created_at ON bots (created_at);
-
-CREATE INDEX ix_bots_updated_at ON bots (updated_at);
 
 CREATE TABLE bot_access (
     id CHAR(36) NOT NULL,
@@ -607,12 +519,10 @@ CREATE TABLE bot_access (
     granted_by CHAR(36),
     PRIMARY KEY (id),
     CONSTRAINT uq_bot_access_bot_id_user_id UNIQUE (bot_id, user_id),
-    CONSTRAINT fk_bot_access_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_bot_access_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_bot_access_bot_id (bot_id),
+    INDEX ix_bot_access_granted_by (granted_by)
 );
-
-CREATE INDEX ix_bot_access_bot_id ON bot_access (bot_id);
-
-CREATE INDEX ix_bot_access_granted_by ON bot_access (granted_by);
 
 CREATE TABLE bot_channels (
     id CHAR(36) NOT NULL,
@@ -623,10 +533,9 @@ CREATE TABLE bot_channels (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_bot_channels_bot_id_channel_type UNIQUE (bot_id, channel_type),
-    CONSTRAINT fk_bot_channels_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_bot_channels_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_bot_channels_bot_id (bot_id)
 );
-
-CREATE INDEX ix_bot_channels_bot_id ON bot_channels (bot_id);
 
 CREATE TABLE bot_memories (
     id CHAR(36) NOT NULL,
@@ -637,12 +546,10 @@ CREATE TABLE bot_memories (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_bot_memories_bot_id_key UNIQUE (bot_id, `key`),
-    CONSTRAINT fk_bot_memories_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_bot_memories_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_bot_memories_bot_id (bot_id),
+    INDEX ix_bot_memories_created_at (created_at)
 );
-
-CREATE INDEX ix_bot_memories_bot_id ON bot_memories (bot_id);
-
-CREATE INDEX ix_bot_memories_created_at ON bot_memories (created_at);
 
 CREATE TABLE connected_accounts (
     id CHAR(36) NOT NULL,
@@ -665,20 +572,14 @@ CREATE TABLE connected_accounts (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_connected_accounts_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_connected_accounts_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_connected_accounts_bot_id (bot_id),
+    INDEX ix_connected_accounts_user_id (user_id),
+    INDEX ix_connected_accounts_status (status),
+    INDEX ix_connected_accounts_email (email),
+    INDEX ix_connected_accounts_created_at (created_at),
+    INDEX ix_connected_accounts_updated_at (updated_at)
 );
-
-CREATE INDEX ix_connected_accounts_bot_id ON connected_accounts (bot_id);
-
-CREATE INDEX ix_connected_accounts_user_id ON connected_accounts (user_id);
-
-CREATE INDEX ix_connected_accounts_status ON connected_accounts (status);
-
-CREATE INDEX ix_connected_accounts_email ON connected_accounts (email);
-
-CREATE INDEX ix_connected_accounts_created_at ON connected_accounts (created_at);
-
-CREATE INDEX ix_connected_accounts_updated_at ON connected_accounts (updated_at);
 
 CREATE TABLE account_sync_items (
     id CHAR(36) NOT NULL,
@@ -699,18 +600,13 @@ CREATE TABLE account_sync_items (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_account_sync_items_account_id FOREIGN KEY(account_id) REFERENCES connected_accounts (id) ON DELETE CASCADE
+    CONSTRAINT fk_account_sync_items_account_id FOREIGN KEY(account_id) REFERENCES connected_accounts (id) ON DELETE CASCADE,
+    INDEX ix_account_sync_items_account_id (account_id),
+    INDEX ix_account_sync_items_created_at (created_at),
+    INDEX ix_account_sync_items_updated_at (updated_at),
+    INDEX ix_account_sync_items_item_id (item_id),
+    INDEX ix_account_sync_items_qdrant_point_id (qdrant_point_id)
 );
-
-CREATE INDEX ix_account_sync_items_account_id ON account_sync_items (account_id);
-
-CREATE INDEX ix_account_sync_items_created_at ON account_sync_items (created_at);
-
-CREATE INDEX ix_account_sync_items_updated_at ON account_sync_items (updated_at);
-
-CREATE INDEX ix_account_sync_items_item_id ON account_sync_items (item_id);
-
-CREATE INDEX ix_account_sync_items_qdrant_point_id ON account_sync_items (qdrant_point_id);
 
 CREATE TABLE dynamic_table_definitions (
     id CHAR(36) NOT NULL,
@@ -724,14 +620,11 @@ CREATE TABLE dynamic_table_definitions (
     write_roles TEXT,
     PRIMARY KEY (id),
     CONSTRAINT uq_dynamic_table_definitions_bot_id_table_name_connection_name UNIQUE (bot_id, table_name, connection_name),
-    CONSTRAINT fk_dynamic_table_definitions_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_dynamic_table_definitions_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_dynamic_table_definitions_bot_id (bot_id),
+    INDEX ix_dynamic_table_definitions_created_at (created_at),
+    INDEX ix_dynamic_table_definitions_updated_at (updated_at)
 );
-
-CREATE INDEX ix_dynamic_table_definitions_bot_id ON dynamic_table_definitions (bot_id);
-
-CREATE INDEX ix_dynamic_table_definitions_created_at ON dynamic_table_definitions (created_at);
-
-CREATE INDEX ix_dynamic_table_definitions_updated_at ON dynamic_table_definitions (updated_at);
 
 CREATE TABLE dynamic_table_fields (
     id CHAR(36) NOT NULL,
@@ -750,12 +643,10 @@ CREATE TABLE dynamic_table_fields (
     write_roles TEXT,
     PRIMARY KEY (id),
     CONSTRAINT uq_dynamic_table_fields_table_definition_id_field_name UNIQUE (table_definition_id, field_name),
-    CONSTRAINT fk_dynamic_table_fields_table_definition_id FOREIGN KEY(table_definition_id) REFERENCES dynamic_table_definitions (id) ON DELETE CASCADE
+    CONSTRAINT fk_dynamic_table_fields_table_definition_id FOREIGN KEY(table_definition_id) REFERENCES dynamic_table_definitions (id) ON DELETE CASCADE,
+    INDEX ix_dynamic_table_fields_table_definition_id (table_definition_id),
+    INDEX ix_dynamic_table_fields_created_at (created_at)
 );
-
-CREATE INDEX ix_dynamic_table_fields_table_definition_id ON dynamic_table_fields (table_definition_id);
-
-CREATE INDEX ix_dynamic_table_fields_created_at ON dynamic_table_fields (created_at);
 
 CREATE TABLE external_connections (
     id CHAR(36) NOT NULL,
@@ -774,12 +665,10 @@ CREATE TABLE external_connections (
     last_connected_at DATETIME(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_external_connections_bot_id_connection_name UNIQUE (bot_id, connection_name),
-    CONSTRAINT fk_external_connections_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_external_connections_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_external_connections_bot_id (bot_id),
+    INDEX ix_external_connections_created_at (created_at)
 );
-
-CREATE INDEX ix_external_connections_bot_id ON external_connections (bot_id);
-
-CREATE INDEX ix_external_connections_created_at ON external_connections (created_at);
 
 CREATE TABLE folder_monitors (
     id CHAR(36) NOT NULL,
@@ -798,16 +687,12 @@ CREATE TABLE folder_monitors (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_folder_monitors_bot_id_provider_folder_path UNIQUE (bot_id, provider, folder_path),
-    CONSTRAINT fk_folder_monitors_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_folder_monitors_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_folder_monitors_bot_id (bot_id),
+    INDEX ix_folder_monitors_created_at (created_at),
+    INDEX ix_folder_monitors_updated_at (updated_at),
+    INDEX ix_folder_monitors_folder_id (folder_id)
 );
-
-CREATE INDEX ix_folder_monitors_bot_id ON folder_monitors (bot_id);
-
-CREATE INDEX ix_folder_monitors_created_at ON folder_monitors (created_at);
-
-CREATE INDEX ix_folder_monitors_updated_at ON folder_monitors (updated_at);
-
-CREATE INDEX ix_folder_monitors_folder_id ON folder_monitors (folder_id);
 
 CREATE TABLE folder_change_events (
     id CHAR(36) NOT NULL,
@@ -824,14 +709,11 @@ CREATE TABLE folder_change_events (
     error_message TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_folder_change_events_monitor_id FOREIGN KEY(monitor_id) REFERENCES folder_monitors (id) ON DELETE CASCADE
+    CONSTRAINT fk_folder_change_events_monitor_id FOREIGN KEY(monitor_id) REFERENCES folder_monitors (id) ON DELETE CASCADE,
+    INDEX ix_folder_change_events_monitor_id (monitor_id),
+    INDEX ix_folder_change_events_created_at (created_at),
+    INDEX ix_folder_change_events_file_id (file_id)
 );
-
-CREATE INDEX ix_folder_change_events_monitor_id ON folder_change_events (monitor_id);
-
-CREATE INDEX ix_folder_change_events_created_at ON folder_change_events (created_at);
-
-CREATE INDEX ix_folder_change_events_file_id ON folder_change_events (file_id);
 
 CREATE TABLE generated_apps (
     id CHAR(36) NOT NULL,
@@ -850,14 +732,11 @@ CREATE TABLE generated_apps (
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_generated_apps_bot_id_name UNIQUE (bot_id, name),
-    CONSTRAINT fk_generated_apps_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_generated_apps_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_generated_apps_bot_id (bot_id),
+    INDEX ix_generated_apps_created_at (created_at),
+    INDEX ix_generated_apps_updated_at (updated_at)
 );
-
-CREATE INDEX ix_generated_apps_bot_id ON generated_apps (bot_id);
-
-CREATE INDEX ix_generated_apps_created_at ON generated_apps (created_at);
-
-CREATE INDEX ix_generated_apps_updated_at ON generated_apps (updated_at);
 
 CREATE TABLE oauth_applications (
     id CHAR(36) NOT NULL,
@@ -871,12 +750,10 @@ CREATE TABLE oauth_applications (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_oauth_applications_client_id UNIQUE (client_id),
-    CONSTRAINT fk_oauth_applications_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE
+    CONSTRAINT fk_oauth_applications_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
+    INDEX ix_oauth_applications_org_id (org_id),
+    INDEX ix_oauth_applications_created_at (created_at)
 );
-
-CREATE INDEX ix_oauth_applications_org_id ON oauth_applications (org_id);
-
-CREATE INDEX ix_oauth_applications_created_at ON oauth_applications (created_at);
 
 CREATE TABLE pending_info (
     id CHAR(36) NOT NULL,
@@ -892,14 +769,11 @@ CREATE TABLE pending_info (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_pending_info_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_pending_info_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_pending_info_bot_id (bot_id),
+    INDEX ix_pending_info_created_at (created_at),
+    INDEX ix_pending_info_updated_at (updated_at)
 );
-
-CREATE INDEX ix_pending_info_bot_id ON pending_info (bot_id);
-
-CREATE INDEX ix_pending_info_created_at ON pending_info (created_at);
-
-CREATE INDEX ix_pending_info_updated_at ON pending_info (updated_at);
 
 CREATE TABLE server_configuration (
     id CHAR(36) NOT NULL,
@@ -911,12 +785,10 @@ CREATE TABLE server_configuration (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_server_configuration_config_key UNIQUE (config_key)
+    CONSTRAINT uq_server_configuration_config_key UNIQUE (config_key),
+    INDEX ix_server_configuration_created_at (created_at),
+    INDEX ix_server_configuration_updated_at (updated_at)
 );
-
-CREATE INDEX ix_server_configuration_created_at ON server_configuration (created_at);
-
-CREATE INDEX ix_server_configuration_updated_at ON server_configuration (updated_at);
 
 CREATE TABLE session_account_associations (
     id CHAR(36) NOT NULL,
@@ -931,16 +803,12 @@ CREATE TABLE session_account_associations (
     added_by_tool TEXT,
     PRIMARY KEY (id),
     CONSTRAINT fk_session_account_associations_account_id FOREIGN KEY(account_id) REFERENCES connected_accounts (id) ON DELETE CASCADE,
-    CONSTRAINT fk_session_account_associations_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_session_account_associations_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_session_account_associations_account_id (account_id),
+    INDEX ix_session_account_associations_bot_id (bot_id),
+    INDEX ix_session_account_associations_session_id (session_id),
+    INDEX ix_session_account_associations_email (email)
 );
-
-CREATE INDEX ix_session_account_associations_account_id ON session_account_associations (account_id);
-
-CREATE INDEX ix_session_account_associations_bot_id ON session_account_associations (bot_id);
-
-CREATE INDEX ix_session_account_associations_session_id ON session_account_associations (session_id);
-
-CREATE INDEX ix_session_account_associations_email ON session_account_associations (email);
 
 CREATE TABLE session_bots (
     id CHAR(36) NOT NULL,
@@ -952,12 +820,10 @@ CREATE TABLE session_bots (
     is_active BOOL NOT NULL DEFAULT 1,
     added_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_session_bots_session_id_bot_name UNIQUE (session_id, bot_name)
+    CONSTRAINT uq_session_bots_session_id_bot_name UNIQUE (session_id, bot_name),
+    INDEX ix_session_bots_bot_id (bot_id),
+    INDEX ix_session_bots_session_id (session_id)
 );
-
-CREATE INDEX ix_session_bots_bot_id ON session_bots (bot_id);
-
-CREATE INDEX ix_session_bots_session_id ON session_bots (session_id);
 
 CREATE TABLE session_preferences (
     id CHAR(36) NOT NULL,
@@ -966,10 +832,9 @@ CREATE TABLE session_preferences (
     preference_value TEXT NOT NULL,
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_session_preferences_session_id_preference_key UNIQUE (session_id, preference_key)
+    CONSTRAINT uq_session_preferences_session_id_preference_key UNIQUE (session_id, preference_key),
+    INDEX ix_session_preferences_session_id (session_id)
 );
-
-CREATE INDEX ix_session_preferences_session_id ON session_preferences (session_id);
 
 CREATE TABLE session_tool_associations (
     id VARCHAR(255) NOT NULL,
@@ -977,12 +842,10 @@ CREATE TABLE session_tool_associations (
     tool_name VARCHAR(255) NOT NULL,
     added_at TEXT NOT NULL,
     PRIMARY KEY (id),
-    CONSTRAINT uq_session_tool_associations_session_id_tool_name UNIQUE (session_id, tool_name)
+    CONSTRAINT uq_session_tool_associations_session_id_tool_name UNIQUE (session_id, tool_name),
+    INDEX ix_session_tool_associations_session_id (session_id),
+    INDEX ix_session_tool_associations_tool_name (tool_name)
 );
-
-CREATE INDEX ix_session_tool_associations_session_id ON session_tool_associations (session_id);
-
-CREATE INDEX ix_session_tool_associations_tool_name ON session_tool_associations (tool_name);
 
 CREATE TABLE source_templates (
     id VARCHAR(255) NOT NULL,
@@ -992,10 +855,9 @@ CREATE TABLE source_templates (
     preview_url TEXT,
     file_path TEXT NOT NULL,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_source_templates_created_at (created_at)
 );
-
-CREATE INDEX ix_source_templates_created_at ON source_templates (created_at);
 
 CREATE TABLE system_automations (
     id CHAR(36) NOT NULL,
@@ -1009,16 +871,12 @@ CREATE TABLE system_automations (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     name VARCHAR(255),
     PRIMARY KEY (id),
-    CONSTRAINT uq_system_automations_bot_id_kind_param UNIQUE (bot_id, kind, param)
+    CONSTRAINT uq_system_automations_bot_id_kind_param UNIQUE (bot_id, kind, param),
+    INDEX ix_system_automations_bot_id (bot_id),
+    INDEX ix_system_automations_created_at (created_at),
+    INDEX ix_system_automations_last_triggered (last_triggered),
+    INDEX ix_system_automations_kind (kind)
 );
-
-CREATE INDEX ix_system_automations_bot_id ON system_automations (bot_id);
-
-CREATE INDEX ix_system_automations_created_at ON system_automations (created_at);
-
-CREATE INDEX ix_system_automations_last_triggered ON system_automations (last_triggered);
-
-CREATE INDEX ix_system_automations_kind ON system_automations (kind);
 
 CREATE TABLE tenant_configuration (
     id CHAR(36) NOT NULL,
@@ -1030,12 +888,10 @@ CREATE TABLE tenant_configuration (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_tenant_configuration_tenant_id_config_key UNIQUE (tenant_id, config_key)
+    CONSTRAINT uq_tenant_configuration_tenant_id_config_key UNIQUE (tenant_id, config_key),
+    INDEX ix_tenant_configuration_tenant_id (tenant_id),
+    INDEX ix_tenant_configuration_created_at (created_at)
 );
-
-CREATE INDEX ix_tenant_configuration_tenant_id ON tenant_configuration (tenant_id);
-
-CREATE INDEX ix_tenant_configuration_created_at ON tenant_configuration (created_at);
 
 CREATE TABLE tenants (
     id CHAR(36) NOT NULL,
@@ -1047,12 +903,10 @@ CREATE TABLE tenants (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_tenants_name UNIQUE (name),
-    CONSTRAINT uq_tenants_slug UNIQUE (slug)
+    CONSTRAINT uq_tenants_slug UNIQUE (slug),
+    INDEX ix_tenants_created_at (created_at),
+    INDEX ix_tenants_updated_at (updated_at)
 );
-
-CREATE INDEX ix_tenants_created_at ON tenants (created_at);
-
-CREATE INDEX ix_tenants_updated_at ON tenants (updated_at);
 
 CREATE TABLE test_accounts (
     id CHAR(36) NOT NULL,
@@ -1064,10 +918,9 @@ CREATE TABLE test_accounts (
     last_used_at DATETIME(6),
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_test_accounts_email UNIQUE (email)
+    CONSTRAINT uq_test_accounts_email UNIQUE (email),
+    INDEX ix_test_accounts_created_at (created_at)
 );
-
-CREATE INDEX ix_test_accounts_created_at ON test_accounts (created_at);
 
 CREATE TABLE test_execution_logs (
     id CHAR(36) NOT NULL,
@@ -1079,12 +932,10 @@ CREATE TABLE test_execution_logs (
     stack_trace TEXT,
     metadata_json TEXT DEFAULT '{}',
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_test_execution_logs_status (status),
+    INDEX ix_test_execution_logs_created_at (created_at)
 );
-
-CREATE INDEX ix_test_execution_logs_status ON test_execution_logs (status);
-
-CREATE INDEX ix_test_execution_logs_created_at ON test_execution_logs (created_at);
 
 CREATE TABLE tools (
     id CHAR(36) NOT NULL,
@@ -1107,12 +958,10 @@ CREATE TABLE user_memories (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_user_memories_user_id_key UNIQUE (user_id, `key`)
+    CONSTRAINT uq_user_memories_user_id_key UNIQUE (user_id, `key`),
+    INDEX ix_user_memories_user_id (user_id),
+    INDEX ix_user_memories_created_at (created_at)
 );
-
-CREATE INDEX ix_user_memories_user_id ON user_memories (user_id);
-
-CREATE INDEX ix_user_memories_created_at ON user_memories (created_at);
 
 CREATE TABLE users (
     id CHAR(36) NOT NULL,
@@ -1140,12 +989,10 @@ CREATE TABLE user_login_tokens (
     is_active BOOL NOT NULL DEFAULT 1,
     PRIMARY KEY (id),
     CONSTRAINT uq_user_login_tokens_token_hash UNIQUE (token_hash),
-    CONSTRAINT fk_user_login_tokens_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_user_login_tokens_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_user_login_tokens_user_id (user_id),
+    INDEX ix_user_login_tokens_created_at (created_at)
 );
-
-CREATE INDEX ix_user_login_tokens_user_id ON user_login_tokens (user_id);
-
-CREATE INDEX ix_user_login_tokens_created_at ON user_login_tokens (created_at);
 
 CREATE TABLE user_organizations (
     id CHAR(36) NOT NULL,
@@ -1157,14 +1004,11 @@ CREATE TABLE user_organizations (
     PRIMARY KEY (id),
     CONSTRAINT uq_user_organizations_user_id_org_id UNIQUE (user_id, org_id),
     CONSTRAINT fk_user_organizations_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
-    CONSTRAINT fk_user_organizations_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_user_organizations_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_user_organizations_org_id (org_id),
+    INDEX ix_user_organizations_user_id (user_id),
+    INDEX ix_user_organizations_joined_at (joined_at)
 );
-
-CREATE INDEX ix_user_organizations_org_id ON user_organizations (org_id);
-
-CREATE INDEX ix_user_organizations_user_id ON user_organizations (user_id);
-
-CREATE INDEX ix_user_organizations_joined_at ON user_organizations (joined_at);
 
 CREATE TABLE user_preferences (
     id CHAR(36) NOT NULL,
@@ -1175,10 +1019,9 @@ CREATE TABLE user_preferences (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_user_preferences_user_id_preference_key UNIQUE (user_id, preference_key),
-    CONSTRAINT fk_user_preferences_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_user_preferences_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_user_preferences_user_id (user_id)
 );
-
-CREATE INDEX ix_user_preferences_user_id ON user_preferences (user_id);
 
 CREATE TABLE user_sessions (
     id CHAR(36) NOT NULL,
@@ -1197,14 +1040,11 @@ CREATE TABLE user_sessions (
     active_email_account_id CHAR(36),
     PRIMARY KEY (id),
     CONSTRAINT fk_user_sessions_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_user_sessions_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_user_sessions_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_user_sessions_bot_id (bot_id),
+    INDEX ix_user_sessions_active_email_account_id (active_email_account_id),
+    INDEX ix_user_sessions_user_id (user_id)
 );
-
-CREATE INDEX ix_user_sessions_bot_id ON user_sessions (bot_id);
-
-CREATE INDEX ix_user_sessions_active_email_account_id ON user_sessions (active_email_account_id);
-
-CREATE INDEX ix_user_sessions_user_id ON user_sessions (user_id);
 
 CREATE TABLE auto_tasks (
     id CHAR(36) NOT NULL,
@@ -1229,20 +1069,14 @@ CREATE TABLE auto_tasks (
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_auto_tasks_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_auto_tasks_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE SET NULL
+    CONSTRAINT fk_auto_tasks_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE SET NULL,
+    INDEX ix_auto_tasks_bot_id (bot_id),
+    INDEX ix_auto_tasks_session_id (session_id),
+    INDEX ix_auto_tasks_status (status),
+    INDEX ix_auto_tasks_created_at (created_at),
+    INDEX ix_auto_tasks_updated_at (updated_at),
+    INDEX ix_auto_tasks_plan_id (plan_id)
 );
-
-CREATE INDEX ix_auto_tasks_bot_id ON auto_tasks (bot_id);
-
-CREATE INDEX ix_auto_tasks_session_id ON auto_tasks (session_id);
-
-CREATE INDEX ix_auto_tasks_status ON auto_tasks (status);
-
-CREATE INDEX ix_auto_tasks_created_at ON auto_tasks (created_at);
-
-CREATE INDEX ix_auto_tasks_updated_at ON auto_tasks (updated_at);
-
-CREATE INDEX ix_auto_tasks_plan_id ON auto_tasks (plan_id);
 
 CREATE TABLE context_injections (
     id CHAR(36) NOT NULL,
@@ -1275,16 +1109,12 @@ CREATE TABLE execution_plans (
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_execution_plans_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_execution_plans_task_id FOREIGN KEY(task_id) REFERENCES auto_tasks (id) ON DELETE CASCADE
+    CONSTRAINT fk_execution_plans_task_id FOREIGN KEY(task_id) REFERENCES auto_tasks (id) ON DELETE CASCADE,
+    INDEX ix_execution_plans_bot_id (bot_id),
+    INDEX ix_execution_plans_task_id (task_id),
+    INDEX ix_execution_plans_status (status),
+    INDEX ix_execution_plans_created_at (created_at)
 );
-
-CREATE INDEX ix_execution_plans_bot_id ON execution_plans (bot_id);
-
-CREATE INDEX ix_execution_plans_task_id ON execution_plans (task_id);
-
-CREATE INDEX ix_execution_plans_status ON execution_plans (status);
-
-CREATE INDEX ix_execution_plans_created_at ON execution_plans (created_at);
 
 CREATE TABLE intent_classifications (
     id CHAR(36) NOT NULL,
@@ -1301,14 +1131,11 @@ CREATE TABLE intent_classifications (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_intent_classifications_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_intent_classifications_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE SET NULL
+    CONSTRAINT fk_intent_classifications_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE SET NULL,
+    INDEX ix_intent_classifications_bot_id (bot_id),
+    INDEX ix_intent_classifications_session_id (session_id),
+    INDEX ix_intent_classifications_created_at (created_at)
 );
-
-CREATE INDEX ix_intent_classifications_bot_id ON intent_classifications (bot_id);
-
-CREATE INDEX ix_intent_classifications_session_id ON intent_classifications (session_id);
-
-CREATE INDEX ix_intent_classifications_created_at ON intent_classifications (created_at);
 
 CREATE TABLE message_history (
     id CHAR(36) NOT NULL,
@@ -1325,12 +1152,10 @@ CREATE TABLE message_history (
     message_index INTEGER NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT fk_message_history_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE CASCADE,
-    CONSTRAINT fk_message_history_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_message_history_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_message_history_session_id (session_id),
+    INDEX ix_message_history_user_id (user_id)
 );
-
-CREATE INDEX ix_message_history_session_id ON message_history (session_id);
-
-CREATE INDEX ix_message_history_user_id ON message_history (user_id);
 
 CREATE TABLE safety_audit_log (
     id CHAR(36) NOT NULL,
@@ -1348,16 +1173,12 @@ CREATE TABLE safety_audit_log (
     PRIMARY KEY (id),
     CONSTRAINT fk_safety_audit_log_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
     CONSTRAINT fk_safety_audit_log_plan_id FOREIGN KEY(plan_id) REFERENCES execution_plans (id) ON DELETE SET NULL,
-    CONSTRAINT fk_safety_audit_log_task_id FOREIGN KEY(task_id) REFERENCES auto_tasks (id) ON DELETE SET NULL
+    CONSTRAINT fk_safety_audit_log_task_id FOREIGN KEY(task_id) REFERENCES auto_tasks (id) ON DELETE SET NULL,
+    INDEX ix_safety_audit_log_bot_id (bot_id),
+    INDEX ix_safety_audit_log_plan_id (plan_id),
+    INDEX ix_safety_audit_log_task_id (task_id),
+    INDEX ix_safety_audit_log_created_at (created_at)
 );
-
-CREATE INDEX ix_safety_audit_log_bot_id ON safety_audit_log (bot_id);
-
-CREATE INDEX ix_safety_audit_log_plan_id ON safety_audit_log (plan_id);
-
-CREATE INDEX ix_safety_audit_log_task_id ON safety_audit_log (task_id);
-
-CREATE INDEX ix_safety_audit_log_created_at ON safety_audit_log (created_at);
 
 CREATE TABLE session_website_associations (
     id CHAR(36) NOT NULL,
@@ -1371,16 +1192,12 @@ CREATE TABLE session_website_associations (
     PRIMARY KEY (id),
     CONSTRAINT uq_session_website_associations_session_id_website_url UNIQUE (session_id, website_url),
     CONSTRAINT fk_session_website_associations_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_session_website_associations_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE CASCADE
+    CONSTRAINT fk_session_website_associations_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE CASCADE,
+    INDEX ix_session_website_associations_bot_id (bot_id),
+    INDEX ix_session_website_associations_session_id (session_id),
+    INDEX ix_session_website_associations_added_at (added_at),
+    INDEX ix_session_website_associations_website_url (website_url)
 );
-
-CREATE INDEX ix_session_website_associations_bot_id ON session_website_associations (bot_id);
-
-CREATE INDEX ix_session_website_associations_session_id ON session_website_associations (session_id);
-
-CREATE INDEX ix_session_website_associations_added_at ON session_website_associations (added_at);
-
-CREATE INDEX ix_session_website_associations_website_url ON session_website_associations (website_url);
 
 CREATE TABLE usage_analytics (
     id CHAR(36) NOT NULL,
@@ -1394,10 +1211,9 @@ CREATE TABLE usage_analytics (
     PRIMARY KEY (id),
     CONSTRAINT fk_usage_analytics_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
     CONSTRAINT fk_usage_analytics_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE CASCADE,
-    CONSTRAINT fk_usage_analytics_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_usage_analytics_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_usage_analytics_bot_id (bot_id)
 );
-
-CREATE INDEX ix_usage_analytics_bot_id ON usage_analytics (bot_id);
 
 CREATE TABLE workflow_definitions (
     id CHAR(36) NOT NULL,
@@ -1411,10 +1227,9 @@ CREATE TABLE workflow_definitions (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_workflow_definitions_bot_id_name UNIQUE (bot_id, name)
+    CONSTRAINT uq_workflow_definitions_bot_id_name UNIQUE (bot_id, name),
+    INDEX ix_workflow_definitions_bot_id (bot_id)
 );
-
-CREATE INDEX ix_workflow_definitions_bot_id ON workflow_definitions (bot_id);
 
 CREATE TABLE workflow_executions (
     id CHAR(36) NOT NULL,
@@ -1426,12 +1241,10 @@ CREATE TABLE workflow_executions (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_workflow_executions_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id)
+    CONSTRAINT fk_workflow_executions_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id),
+    INDEX ix_workflow_executions_bot_id (bot_id),
+    INDEX ix_workflow_executions_status (status)
 );
-
-CREATE INDEX ix_workflow_executions_bot_id ON workflow_executions (bot_id);
-
-CREATE INDEX ix_workflow_executions_status ON workflow_executions (status);
 
 CREATE TABLE workflow_step_executions (
     id CHAR(36) NOT NULL,
@@ -1445,7 +1258,6 @@ CREATE TABLE workflow_step_executions (
     started_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     completed_at DATETIME(6),
     duration_ms BIGINT,
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_workflow_step_executions_status (status)
 );
-
-CREATE INDEX ix_workflow_step_executions_status ON workflow_step_executions (status);

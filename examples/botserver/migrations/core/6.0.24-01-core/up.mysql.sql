@@ -21,15 +21,10 @@ CREATE TABLE organization_invitations (
     CONSTRAINT uq_organization_invitations_org_id_email UNIQUE (org_id, email),
     CONSTRAINT fk_organization_invitations_accepted_by FOREIGN KEY(accepted_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT fk_organization_invitations_invited_by FOREIGN KEY(invited_by) REFERENCES users (id),
-    CONSTRAINT fk_organization_invitations_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE
+    CONSTRAINT fk_organization_invitations_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
+    INDEX ix_organization_invitations_accepted_by (accepted_by),
+    INDEX ix_organization_invitations_invited_by (invited_by),
+    INDEX ix_organization_invitations_org_id (org_id),
+    INDEX ix_organization_invitations_status (status),
+    INDEX ix_organization_invitations_email (email)
 );
-
-CREATE INDEX ix_organization_invitations_accepted_by ON organization_invitations (accepted_by);
-
-CREATE INDEX ix_organization_invitations_invited_by ON organization_invitations (invited_by);
-
-CREATE INDEX ix_organization_invitations_org_id ON organization_invitations (org_id);
-
-CREATE INDEX ix_organization_invitations_status ON organization_invitations (status);
-
-CREATE INDEX ix_organization_invitations_email ON organization_invitations (email);

@@ -16,14 +16,11 @@ CREATE TABLE rbac_groups (
     PRIMARY KEY (id),
     CONSTRAINT uq_rbac_groups_name UNIQUE (name),
     CONSTRAINT fk_rbac_groups_created_by FOREIGN KEY(created_by) REFERENCES users (id) ON DELETE SET NULL,
-    CONSTRAINT fk_rbac_groups_parent_group_id FOREIGN KEY(parent_group_id) REFERENCES rbac_groups (id) ON DELETE SET NULL
+    CONSTRAINT fk_rbac_groups_parent_group_id FOREIGN KEY(parent_group_id) REFERENCES rbac_groups (id) ON DELETE SET NULL,
+    INDEX ix_rbac_groups_created_by (created_by),
+    INDEX ix_rbac_groups_parent_group_id (parent_group_id),
+    INDEX ix_rbac_groups_created_at (created_at)
 );
-
-CREATE INDEX ix_rbac_groups_created_by ON rbac_groups (created_by);
-
-CREATE INDEX ix_rbac_groups_parent_group_id ON rbac_groups (parent_group_id);
-
-CREATE INDEX ix_rbac_groups_created_at ON rbac_groups (created_at);
 
 CREATE TABLE rbac_permissions (
     id CHAR(36) NOT NULL,
@@ -37,12 +34,10 @@ CREATE TABLE rbac_permissions (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_rbac_permissions_name UNIQUE (name),
-    CONSTRAINT uq_rbac_permissions_resource_type_action UNIQUE (resource_type, action)
+    CONSTRAINT uq_rbac_permissions_resource_type_action UNIQUE (resource_type, action),
+    INDEX ix_rbac_permissions_created_at (created_at),
+    INDEX ix_rbac_permissions_display_name (display_name)
 );
-
-CREATE INDEX ix_rbac_permissions_created_at ON rbac_permissions (created_at);
-
-CREATE INDEX ix_rbac_permissions_display_name ON rbac_permissions (display_name);
 
 CREATE TABLE rbac_roles (
     id CHAR(36) NOT NULL,
@@ -56,12 +51,10 @@ CREATE TABLE rbac_roles (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_rbac_roles_name UNIQUE (name),
-    CONSTRAINT fk_rbac_roles_created_by FOREIGN KEY(created_by) REFERENCES users (id) ON DELETE SET NULL
+    CONSTRAINT fk_rbac_roles_created_by FOREIGN KEY(created_by) REFERENCES users (id) ON DELETE SET NULL,
+    INDEX ix_rbac_roles_created_by (created_by),
+    INDEX ix_rbac_roles_created_at (created_at)
 );
-
-CREATE INDEX ix_rbac_roles_created_by ON rbac_roles (created_by);
-
-CREATE INDEX ix_rbac_roles_created_at ON rbac_roles (created_at);
 
 CREATE TABLE rbac_group_roles (
     id CHAR(36) NOT NULL,
@@ -73,12 +66,10 @@ CREATE TABLE rbac_group_roles (
     CONSTRAINT uq_rbac_group_roles_group_id_role_id UNIQUE (group_id, role_id),
     CONSTRAINT fk_rbac_group_roles_granted_by FOREIGN KEY(granted_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT fk_rbac_group_roles_group_id FOREIGN KEY(group_id) REFERENCES rbac_groups (id) ON DELETE CASCADE,
-    CONSTRAINT fk_rbac_group_roles_role_id FOREIGN KEY(role_id) REFERENCES rbac_roles (id) ON DELETE CASCADE
+    CONSTRAINT fk_rbac_group_roles_role_id FOREIGN KEY(role_id) REFERENCES rbac_roles (id) ON DELETE CASCADE,
+    INDEX ix_rbac_group_roles_granted_by (granted_by),
+    INDEX ix_rbac_group_roles_group_id (group_id)
 );
-
-CREATE INDEX ix_rbac_group_roles_granted_by ON rbac_group_roles (granted_by);
-
-CREATE INDEX ix_rbac_group_roles_group_id ON rbac_group_roles (group_id);
 
 CREATE TABLE rbac_role_permissions (
     id CHAR(36) NOT NULL,
@@ -90,12 +81,10 @@ CREATE TABLE rbac_role_permissions (
     CONSTRAINT uq_rbac_role_permissions_role_id_permission_id UNIQUE (role_id, permission_id),
     CONSTRAINT fk_rbac_role_permissions_granted_by FOREIGN KEY(granted_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT fk_rbac_role_permissions_permission_id FOREIGN KEY(permission_id) REFERENCES rbac_permissions (id) ON DELETE CASCADE,
-    CONSTRAINT fk_rbac_role_permissions_role_id FOREIGN KEY(role_id) REFERENCES rbac_roles (id) ON DELETE CASCADE
+    CONSTRAINT fk_rbac_role_permissions_role_id FOREIGN KEY(role_id) REFERENCES rbac_roles (id) ON DELETE CASCADE,
+    INDEX ix_rbac_role_permissions_granted_by (granted_by),
+    INDEX ix_rbac_role_permissions_permission_id (permission_id)
 );
-
-CREATE INDEX ix_rbac_role_permissions_granted_by ON rbac_role_permissions (granted_by);
-
-CREATE INDEX ix_rbac_role_permissions_permission_id ON rbac_role_permissions (permission_id);
 
 CREATE TABLE rbac_user_groups (
     id CHAR(36) NOT NULL,
@@ -107,12 +96,10 @@ CREATE TABLE rbac_user_groups (
     CONSTRAINT uq_rbac_user_groups_user_id_group_id UNIQUE (user_id, group_id),
     CONSTRAINT fk_rbac_user_groups_added_by FOREIGN KEY(added_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT fk_rbac_user_groups_group_id FOREIGN KEY(group_id) REFERENCES rbac_groups (id) ON DELETE CASCADE,
-    CONSTRAINT fk_rbac_user_groups_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_rbac_user_groups_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_rbac_user_groups_added_by (added_by),
+    INDEX ix_rbac_user_groups_group_id (group_id)
 );
-
-CREATE INDEX ix_rbac_user_groups_added_by ON rbac_user_groups (added_by);
-
-CREATE INDEX ix_rbac_user_groups_group_id ON rbac_user_groups (group_id);
 
 CREATE TABLE rbac_user_roles (
     id CHAR(36) NOT NULL,
@@ -125,11 +112,8 @@ CREATE TABLE rbac_user_roles (
     CONSTRAINT uq_rbac_user_roles_user_id_role_id UNIQUE (user_id, role_id),
     CONSTRAINT fk_rbac_user_roles_granted_by FOREIGN KEY(granted_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT fk_rbac_user_roles_role_id FOREIGN KEY(role_id) REFERENCES rbac_roles (id) ON DELETE CASCADE,
-    CONSTRAINT fk_rbac_user_roles_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_rbac_user_roles_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_rbac_user_roles_granted_by (granted_by),
+    INDEX ix_rbac_user_roles_role_id (role_id),
+    INDEX ix_rbac_user_roles_user_id (user_id)
 );
-
-CREATE INDEX ix_rbac_user_roles_granted_by ON rbac_user_roles (granted_by);
-
-CREATE INDEX ix_rbac_user_roles_role_id ON rbac_user_roles (role_id);
-
-CREATE INDEX ix_rbac_user_roles_user_id ON rbac_user_roles (user_id);

@@ -12,12 +12,10 @@ CREATE TABLE kb_collections (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_kb_collections_bot_id_name UNIQUE (bot_id, name)
+    CONSTRAINT uq_kb_collections_bot_id_name UNIQUE (bot_id, name),
+    INDEX ix_kb_collections_bot_id (bot_id),
+    INDEX ix_kb_collections_created_at (created_at)
 );
-
-CREATE INDEX ix_kb_collections_bot_id ON kb_collections (bot_id);
-
-CREATE INDEX ix_kb_collections_created_at ON kb_collections (created_at);
 
 CREATE TABLE kb_documents (
     id CHAR(36) NOT NULL,
@@ -33,13 +31,9 @@ CREATE TABLE kb_documents (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_kb_documents_bot_id_collection_name_file_path UNIQUE (bot_id, collection_name, file_path)
+    CONSTRAINT uq_kb_documents_bot_id_collection_name_file_path UNIQUE (bot_id, collection_name, file_path),
+    INDEX ix_kb_documents_bot_id (bot_id),
+    INDEX ix_kb_documents_created_at (created_at),
+    INDEX ix_kb_documents_updated_at (updated_at),
+    INDEX ix_kb_documents_first_published_at (first_published_at)
 );
-
-CREATE INDEX ix_kb_documents_bot_id ON kb_documents (bot_id);
-
-CREATE INDEX ix_kb_documents_created_at ON kb_documents (created_at);
-
-CREATE INDEX ix_kb_documents_updated_at ON kb_documents (updated_at);
-
-CREATE INDEX ix_kb_documents_first_published_at ON kb_documents (first_published_at);

@@ -12,9 +12,7 @@ CREATE TABLE kb_group_associations (
     CONSTRAINT uq_kb_group_associations_kb_id_group_id UNIQUE (kb_id, group_id),
     CONSTRAINT fk_kb_group_associations_granted_by FOREIGN KEY(granted_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT fk_kb_group_associations_group_id FOREIGN KEY(group_id) REFERENCES rbac_groups (id) ON DELETE CASCADE,
-    CONSTRAINT fk_kb_group_associations_kb_id FOREIGN KEY(kb_id) REFERENCES kb_collections (id) ON DELETE CASCADE
+    CONSTRAINT fk_kb_group_associations_kb_id FOREIGN KEY(kb_id) REFERENCES kb_collections (id) ON DELETE CASCADE,
+    INDEX ix_kb_group_associations_granted_by (granted_by),
+    INDEX ix_kb_group_associations_group_id (group_id)
 );
-
-CREATE INDEX ix_kb_group_associations_granted_by ON kb_group_associations (granted_by);
-
-CREATE INDEX ix_kb_group_associations_group_id ON kb_group_associations (group_id);

@@ -19,13 +19,9 @@ CREATE TABLE website_crawls (
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_website_crawls_bot_id_url UNIQUE (bot_id, url),
-    CONSTRAINT fk_website_crawls_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_website_crawls_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_website_crawls_bot_id (bot_id),
+    INDEX ix_website_crawls_created_at (created_at),
+    INDEX ix_website_crawls_updated_at (updated_at),
+    INDEX ix_website_crawls_last_crawled (last_crawled)
 );
-
-CREATE INDEX ix_website_crawls_bot_id ON website_crawls (bot_id);
-
-CREATE INDEX ix_website_crawls_created_at ON website_crawls (created_at);
-
-CREATE INDEX ix_website_crawls_updated_at ON website_crawls (updated_at);
-
-CREATE INDEX ix_website_crawls_last_crawled ON website_crawls (last_crawled);

@@ -15,12 +15,10 @@ CREATE TABLE designer_changes (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_designer_changes_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_designer_changes_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE SET NULL
+    CONSTRAINT fk_designer_changes_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE SET NULL,
+    INDEX ix_designer_changes_bot_id (bot_id),
+    INDEX ix_designer_changes_session_id (session_id)
 );
-
-CREATE INDEX ix_designer_changes_bot_id ON designer_changes (bot_id);
-
-CREATE INDEX ix_designer_changes_session_id ON designer_changes (session_id);
 
 CREATE TABLE designer_pending_changes (
     id CHAR(36) NOT NULL,
@@ -32,9 +30,7 @@ CREATE TABLE designer_pending_changes (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_designer_pending_changes_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_designer_pending_changes_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE SET NULL
+    CONSTRAINT fk_designer_pending_changes_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE SET NULL,
+    INDEX ix_designer_pending_changes_bot_id (bot_id),
+    INDEX ix_designer_pending_changes_session_id (session_id)
 );
-
-CREATE INDEX ix_designer_pending_changes_bot_id ON designer_pending_changes (bot_id);
-
-CREATE INDEX ix_designer_pending_changes_session_id ON designer_pending_changes (session_id);

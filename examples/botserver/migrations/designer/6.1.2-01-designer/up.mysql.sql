@@ -11,11 +11,8 @@ CREATE TABLE designer_dialogs (
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_designer_dialogs_bot_id (bot_id),
+    INDEX ix_designer_dialogs_created_at (created_at),
+    INDEX ix_designer_dialogs_updated_at (updated_at)
 );
-
-CREATE INDEX ix_designer_dialogs_bot_id ON designer_dialogs (bot_id);
-
-CREATE INDEX ix_designer_dialogs_created_at ON designer_dialogs (created_at);
-
-CREATE INDEX ix_designer_dialogs_updated_at ON designer_dialogs (updated_at);

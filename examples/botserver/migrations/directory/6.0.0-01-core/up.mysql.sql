@@ -21,13 +21,9 @@ CREATE TABLE directory_users (
     CONSTRAINT uq_directory_users_email UNIQUE (email),
     CONSTRAINT uq_directory_users_username UNIQUE (username),
     CONSTRAINT fk_directory_users_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE SET NULL,
-    CONSTRAINT fk_directory_users_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE
+    CONSTRAINT fk_directory_users_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
+    INDEX ix_directory_users_bot_id (bot_id),
+    INDEX ix_directory_users_org_id (org_id),
+    INDEX ix_directory_users_created_at (created_at),
+    INDEX ix_directory_users_updated_at (updated_at)
 );
-
-CREATE INDEX ix_directory_users_bot_id ON directory_users (bot_id);
-
-CREATE INDEX ix_directory_users_org_id ON directory_users (org_id);
-
-CREATE INDEX ix_directory_users_created_at ON directory_users (created_at);
-
-CREATE INDEX ix_directory_users_updated_at ON directory_users (updated_at);

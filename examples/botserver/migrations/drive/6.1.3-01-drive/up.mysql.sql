@@ -15,10 +15,9 @@ CREATE TABLE document_presence (
     last_activity DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_document_presence_document_id_user_id UNIQUE (document_id, user_id),
-    CONSTRAINT fk_document_presence_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_document_presence_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_document_presence_user_id (user_id)
 );
-
-CREATE INDEX ix_document_presence_user_id ON document_presence (user_id);
 
 CREATE TABLE file_activities (
     id CHAR(36) NOT NULL,
@@ -30,12 +29,10 @@ CREATE TABLE file_activities (
     user_agent TEXT,
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_file_activities_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE SET NULL
+    CONSTRAINT fk_file_activities_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE SET NULL,
+    INDEX ix_file_activities_user_id (user_id),
+    INDEX ix_file_activities_created_at (created_at)
 );
-
-CREATE INDEX ix_file_activities_user_id ON file_activities (user_id);
-
-CREATE INDEX ix_file_activities_created_at ON file_activities (created_at);
 
 CREATE TABLE file_comments (
     id CHAR(36) NOT NULL,
@@ -52,12 +49,10 @@ CREATE TABLE file_comments (
     PRIMARY KEY (id),
     CONSTRAINT fk_file_comments_parent_id FOREIGN KEY(parent_id) REFERENCES file_comments (id) ON DELETE CASCADE,
     CONSTRAINT fk_file_comments_resolved_by FOREIGN KEY(resolved_by) REFERENCES users (id) ON DELETE SET NULL,
-    CONSTRAINT fk_file_comments_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_file_comments_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_file_comments_parent_id (parent_id),
+    INDEX ix_file_comments_resolved_by (resolved_by)
 );
-
-CREATE INDEX ix_file_comments_parent_id ON file_comments (parent_id);
-
-CREATE INDEX ix_file_comments_resolved_by ON file_comments (resolved_by);
 
 CREATE TABLE file_shares (
     id CHAR(36) NOT NULL,
@@ -77,14 +72,11 @@ CREATE TABLE file_shares (
     PRIMARY KEY (id),
     CONSTRAINT uq_file_shares_link_token UNIQUE (link_token),
     CONSTRAINT fk_file_shares_shared_by FOREIGN KEY(shared_by) REFERENCES users (id) ON DELETE CASCADE,
-    CONSTRAINT fk_file_shares_shared_with_user FOREIGN KEY(shared_with_user) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_file_shares_shared_with_user FOREIGN KEY(shared_with_user) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_file_shares_shared_by (shared_by),
+    INDEX ix_file_shares_shared_with_user (shared_with_user),
+    INDEX ix_file_shares_created_at (created_at)
 );
-
-CREATE INDEX ix_file_shares_shared_by ON file_shares (shared_by);
-
-CREATE INDEX ix_file_shares_shared_with_user ON file_shares (shared_with_user);
-
-CREATE INDEX ix_file_shares_created_at ON file_shares (created_at);
 
 CREATE TABLE file_sync_status (
     id CHAR(36) NOT NULL,
@@ -100,12 +92,10 @@ CREATE TABLE file_sync_status (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_file_sync_status_user_id_device_id_file_id UNIQUE (user_id, device_id, file_id),
-    CONSTRAINT fk_file_sync_status_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_file_sync_status_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_file_sync_status_user_id (user_id),
+    INDEX ix_file_sync_status_created_at (created_at)
 );
-
-CREATE INDEX ix_file_sync_status_user_id ON file_sync_status (user_id);
-
-CREATE INDEX ix_file_sync_status_created_at ON file_sync_status (created_at);
 
 CREATE TABLE file_trash (
     id CHAR(36) NOT NULL,
@@ -120,12 +110,10 @@ CREATE TABLE file_trash (
     PRIMARY KEY (id),
     CONSTRAINT fk_file_trash_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
     CONSTRAINT fk_file_trash_deleted_by FOREIGN KEY(deleted_by) REFERENCES users (id) ON DELETE CASCADE,
-    CONSTRAINT fk_file_trash_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_file_trash_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_file_trash_bot_id (bot_id),
+    INDEX ix_file_trash_deleted_by (deleted_by)
 );
-
-CREATE INDEX ix_file_trash_bot_id ON file_trash (bot_id);
-
-CREATE INDEX ix_file_trash_deleted_by ON file_trash (deleted_by);
 
 CREATE TABLE file_versions (
     id CHAR(36) NOT NULL,
@@ -140,12 +128,10 @@ CREATE TABLE file_versions (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_file_versions_file_id_version_number UNIQUE (file_id, version_number),
-    CONSTRAINT fk_file_versions_modified_by FOREIGN KEY(modified_by) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_file_versions_modified_by FOREIGN KEY(modified_by) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_file_versions_modified_by (modified_by),
+    INDEX ix_file_versions_created_at (created_at)
 );
-
-CREATE INDEX ix_file_versions_modified_by ON file_versions (modified_by);
-
-CREATE INDEX ix_file_versions_created_at ON file_versions (created_at);
 
 CREATE TABLE storage_quotas (
     id CHAR(36) NOT NULL,
@@ -159,7 +145,6 @@ CREATE TABLE storage_quotas (
     CONSTRAINT uq_storage_quotas_bot_id UNIQUE (bot_id),
     CONSTRAINT uq_storage_quotas_user_id UNIQUE (user_id),
     CONSTRAINT fk_storage_quotas_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_storage_quotas_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_storage_quotas_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_storage_quotas_last_calculated_at (last_calculated_at)
 );
-
-CREATE INDEX ix_storage_quotas_last_calculated_at ON storage_quotas (last_calculated_at);

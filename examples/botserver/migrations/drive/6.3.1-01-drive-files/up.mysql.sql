@@ -18,13 +18,9 @@ CREATE TABLE drive_files (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_drive_files_bot_id_file_path UNIQUE (bot_id, file_path),
-    CONSTRAINT fk_drive_files_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_drive_files_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_drive_files_bot_id (bot_id),
+    INDEX ix_drive_files_created_at (created_at),
+    INDEX ix_drive_files_updated_at (updated_at),
+    INDEX ix_drive_files_last_modified (last_modified)
 );
-
-CREATE INDEX ix_drive_files_bot_id ON drive_files (bot_id);
-
-CREATE INDEX ix_drive_files_created_at ON drive_files (created_at);
-
-CREATE INDEX ix_drive_files_updated_at ON drive_files (updated_at);
-
-CREATE INDEX ix_drive_files_last_modified ON drive_files (last_modified);

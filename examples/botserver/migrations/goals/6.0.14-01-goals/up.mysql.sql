@@ -22,18 +22,13 @@ CREATE TABLE okr_objectives (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_okr_objectives_parent_id FOREIGN KEY(parent_id) REFERENCES okr_objectives (id) ON DELETE SET NULL
+    CONSTRAINT fk_okr_objectives_parent_id FOREIGN KEY(parent_id) REFERENCES okr_objectives (id) ON DELETE SET NULL,
+    INDEX ix_okr_objectives_parent_id (parent_id),
+    INDEX ix_okr_objectives_bot_id (bot_id),
+    INDEX ix_okr_objectives_org_id (org_id),
+    INDEX ix_okr_objectives_owner_id (owner_id),
+    INDEX ix_okr_objectives_status (status)
 );
-
-CREATE INDEX ix_okr_objectives_parent_id ON okr_objectives (parent_id);
-
-CREATE INDEX ix_okr_objectives_bot_id ON okr_objectives (bot_id);
-
-CREATE INDEX ix_okr_objectives_org_id ON okr_objectives (org_id);
-
-CREATE INDEX ix_okr_objectives_owner_id ON okr_objectives (owner_id);
-
-CREATE INDEX ix_okr_objectives_status ON okr_objectives (status);
 
 CREATE TABLE okr_alignments (
     id CHAR(36) NOT NULL,
@@ -47,14 +42,11 @@ CREATE TABLE okr_alignments (
     PRIMARY KEY (id),
     CONSTRAINT uq_okr_alignments_child_objective_id_parent_objective_id UNIQUE (child_objective_id, parent_objective_id),
     CONSTRAINT fk_okr_alignments_child_objective_id FOREIGN KEY(child_objective_id) REFERENCES okr_objectives (id) ON DELETE CASCADE,
-    CONSTRAINT fk_okr_alignments_parent_objective_id FOREIGN KEY(parent_objective_id) REFERENCES okr_objectives (id) ON DELETE CASCADE
+    CONSTRAINT fk_okr_alignments_parent_objective_id FOREIGN KEY(parent_objective_id) REFERENCES okr_objectives (id) ON DELETE CASCADE,
+    INDEX ix_okr_alignments_child_objective_id (child_objective_id),
+    INDEX ix_okr_alignments_parent_objective_id (parent_objective_id),
+    INDEX ix_okr_alignments_bot_id (bot_id)
 );
-
-CREATE INDEX ix_okr_alignments_child_objective_id ON okr_alignments (child_objective_id);
-
-CREATE INDEX ix_okr_alignments_parent_objective_id ON okr_alignments (parent_objective_id);
-
-CREATE INDEX ix_okr_alignments_bot_id ON okr_alignments (bot_id);
 
 CREATE TABLE okr_key_results (
     id CHAR(36) NOT NULL,
@@ -76,18 +68,13 @@ CREATE TABLE okr_key_results (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_okr_key_results_objective_id FOREIGN KEY(objective_id) REFERENCES okr_objectives (id) ON DELETE CASCADE
+    CONSTRAINT fk_okr_key_results_objective_id FOREIGN KEY(objective_id) REFERENCES okr_objectives (id) ON DELETE CASCADE,
+    INDEX ix_okr_key_results_objective_id (objective_id),
+    INDEX ix_okr_key_results_bot_id (bot_id),
+    INDEX ix_okr_key_results_org_id (org_id),
+    INDEX ix_okr_key_results_owner_id (owner_id),
+    INDEX ix_okr_key_results_status (status)
 );
-
-CREATE INDEX ix_okr_key_results_objective_id ON okr_key_results (objective_id);
-
-CREATE INDEX ix_okr_key_results_bot_id ON okr_key_results (bot_id);
-
-CREATE INDEX ix_okr_key_results_org_id ON okr_key_results (org_id);
-
-CREATE INDEX ix_okr_key_results_owner_id ON okr_key_results (owner_id);
-
-CREATE INDEX ix_okr_key_results_status ON okr_key_results (status);
 
 CREATE TABLE okr_activity_log (
     id CHAR(36) NOT NULL,
@@ -104,18 +91,13 @@ CREATE TABLE okr_activity_log (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_okr_activity_log_key_result_id FOREIGN KEY(key_result_id) REFERENCES okr_key_results (id) ON DELETE CASCADE,
-    CONSTRAINT fk_okr_activity_log_objective_id FOREIGN KEY(objective_id) REFERENCES okr_objectives (id) ON DELETE CASCADE
+    CONSTRAINT fk_okr_activity_log_objective_id FOREIGN KEY(objective_id) REFERENCES okr_objectives (id) ON DELETE CASCADE,
+    INDEX ix_okr_activity_log_key_result_id (key_result_id),
+    INDEX ix_okr_activity_log_objective_id (objective_id),
+    INDEX ix_okr_activity_log_bot_id (bot_id),
+    INDEX ix_okr_activity_log_org_id (org_id),
+    INDEX ix_okr_activity_log_user_id (user_id)
 );
-
-CREATE INDEX ix_okr_activity_log_key_result_id ON okr_activity_log (key_result_id);
-
-CREATE INDEX ix_okr_activity_log_objective_id ON okr_activity_log (objective_id);
-
-CREATE INDEX ix_okr_activity_log_bot_id ON okr_activity_log (bot_id);
-
-CREATE INDEX ix_okr_activity_log_org_id ON okr_activity_log (org_id);
-
-CREATE INDEX ix_okr_activity_log_user_id ON okr_activity_log (user_id);
 
 CREATE TABLE okr_checkins (
     id CHAR(36) NOT NULL,
@@ -130,16 +112,12 @@ CREATE TABLE okr_checkins (
     blockers TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_okr_checkins_key_result_id FOREIGN KEY(key_result_id) REFERENCES okr_key_results (id) ON DELETE CASCADE
+    CONSTRAINT fk_okr_checkins_key_result_id FOREIGN KEY(key_result_id) REFERENCES okr_key_results (id) ON DELETE CASCADE,
+    INDEX ix_okr_checkins_key_result_id (key_result_id),
+    INDEX ix_okr_checkins_bot_id (bot_id),
+    INDEX ix_okr_checkins_org_id (org_id),
+    INDEX ix_okr_checkins_user_id (user_id)
 );
-
-CREATE INDEX ix_okr_checkins_key_result_id ON okr_checkins (key_result_id);
-
-CREATE INDEX ix_okr_checkins_bot_id ON okr_checkins (bot_id);
-
-CREATE INDEX ix_okr_checkins_org_id ON okr_checkins (org_id);
-
-CREATE INDEX ix_okr_checkins_user_id ON okr_checkins (user_id);
 
 CREATE TABLE okr_comments (
     id CHAR(36) NOT NULL,
@@ -155,16 +133,12 @@ CREATE TABLE okr_comments (
     PRIMARY KEY (id),
     CONSTRAINT fk_okr_comments_key_result_id FOREIGN KEY(key_result_id) REFERENCES okr_key_results (id) ON DELETE CASCADE,
     CONSTRAINT fk_okr_comments_objective_id FOREIGN KEY(objective_id) REFERENCES okr_objectives (id) ON DELETE CASCADE,
-    CONSTRAINT fk_okr_comments_parent_comment_id FOREIGN KEY(parent_comment_id) REFERENCES okr_comments (id) ON DELETE CASCADE
+    CONSTRAINT fk_okr_comments_parent_comment_id FOREIGN KEY(parent_comment_id) REFERENCES okr_comments (id) ON DELETE CASCADE,
+    INDEX ix_okr_comments_key_result_id (key_result_id),
+    INDEX ix_okr_comments_objective_id (objective_id),
+    INDEX ix_okr_comments_parent_comment_id (parent_comment_id),
+    INDEX ix_okr_comments_bot_id (bot_id)
 );
-
-CREATE INDEX ix_okr_comments_key_result_id ON okr_comments (key_result_id);
-
-CREATE INDEX ix_okr_comments_objective_id ON okr_comments (objective_id);
-
-CREATE INDEX ix_okr_comments_parent_comment_id ON okr_comments (parent_comment_id);
-
-CREATE INDEX ix_okr_comments_bot_id ON okr_comments (bot_id);
 
 CREATE TABLE okr_templates (
     id CHAR(36) NOT NULL,
@@ -180,11 +154,8 @@ CREATE TABLE okr_templates (
     created_by CHAR(36),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_okr_templates_bot_id (bot_id),
+    INDEX ix_okr_templates_org_id (org_id),
+    INDEX ix_okr_templates_created_at (created_at)
 );
-
-CREATE INDEX ix_okr_templates_bot_id ON okr_templates (bot_id);
-
-CREATE INDEX ix_okr_templates_org_id ON okr_templates (org_id);
-
-CREATE INDEX ix_okr_templates_created_at ON okr_templates (created_at);

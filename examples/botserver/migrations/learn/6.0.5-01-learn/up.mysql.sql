@@ -14,12 +14,10 @@ CREATE TABLE learn_categories (
     sort_order INTEGER NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_learn_categories_parent_id FOREIGN KEY(parent_id) REFERENCES learn_categories (id) ON DELETE SET NULL
+    CONSTRAINT fk_learn_categories_parent_id FOREIGN KEY(parent_id) REFERENCES learn_categories (id) ON DELETE SET NULL,
+    INDEX ix_learn_categories_parent_id (parent_id),
+    INDEX ix_learn_categories_created_at (created_at)
 );
-
-CREATE INDEX ix_learn_categories_parent_id ON learn_categories (parent_id);
-
-CREATE INDEX ix_learn_categories_created_at ON learn_categories (created_at);
 
 CREATE TABLE learn_courses (
     id CHAR(36) NOT NULL,
@@ -36,18 +34,13 @@ CREATE TABLE learn_courses (
     created_by CHAR(36),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_learn_courses_organization_id (organization_id),
+    INDEX ix_learn_courses_created_at (created_at),
+    INDEX ix_learn_courses_updated_at (updated_at),
+    INDEX ix_learn_courses_title (title),
+    INDEX ix_learn_courses_category (category)
 );
-
-CREATE INDEX ix_learn_courses_organization_id ON learn_courses (organization_id);
-
-CREATE INDEX ix_learn_courses_created_at ON learn_courses (created_at);
-
-CREATE INDEX ix_learn_courses_updated_at ON learn_courses (updated_at);
-
-CREATE INDEX ix_learn_courses_title ON learn_courses (title);
-
-CREATE INDEX ix_learn_courses_category ON learn_courses (category);
 
 CREATE TABLE learn_certificates (
     id CHAR(36) NOT NULL,
@@ -60,18 +53,13 @@ CREATE TABLE learn_certificates (
     expires_at DATETIME(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_learn_certificates_verification_code UNIQUE (verification_code),
-    CONSTRAINT fk_learn_certificates_course_id FOREIGN KEY(course_id) REFERENCES learn_courses (id) ON DELETE CASCADE
+    CONSTRAINT fk_learn_certificates_course_id FOREIGN KEY(course_id) REFERENCES learn_courses (id) ON DELETE CASCADE,
+    INDEX ix_learn_certificates_course_id (course_id),
+    INDEX ix_learn_certificates_user_id (user_id),
+    INDEX ix_learn_certificates_issued_at (issued_at),
+    INDEX ix_learn_certificates_expires_at (expires_at),
+    INDEX ix_learn_certificates_score (score)
 );
-
-CREATE INDEX ix_learn_certificates_course_id ON learn_certificates (course_id);
-
-CREATE INDEX ix_learn_certificates_user_id ON learn_certificates (user_id);
-
-CREATE INDEX ix_learn_certificates_issued_at ON learn_certificates (issued_at);
-
-CREATE INDEX ix_learn_certificates_expires_at ON learn_certificates (expires_at);
-
-CREATE INDEX ix_learn_certificates_score ON learn_certificates (score);
 
 CREATE TABLE learn_course_assignments (
     id CHAR(36) NOT NULL,
@@ -85,20 +73,14 @@ CREATE TABLE learn_course_assignments (
     reminder_sent BOOL NOT NULL DEFAULT 0,
     reminder_sent_at DATETIME(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_learn_course_assignments_course_id FOREIGN KEY(course_id) REFERENCES learn_courses (id) ON DELETE CASCADE
+    CONSTRAINT fk_learn_course_assignments_course_id FOREIGN KEY(course_id) REFERENCES learn_courses (id) ON DELETE CASCADE,
+    INDEX ix_learn_course_assignments_course_id (course_id),
+    INDEX ix_learn_course_assignments_user_id (user_id),
+    INDEX ix_learn_course_assignments_due_date (due_date),
+    INDEX ix_learn_course_assignments_assigned_at (assigned_at),
+    INDEX ix_learn_course_assignments_completed_at (completed_at),
+    INDEX ix_learn_course_assignments_reminder_sent_at (reminder_sent_at)
 );
-
-CREATE INDEX ix_learn_course_assignments_course_id ON learn_course_assignments (course_id);
-
-CREATE INDEX ix_learn_course_assignments_user_id ON learn_course_assignments (user_id);
-
-CREATE INDEX ix_learn_course_assignments_due_date ON learn_course_assignments (due_date);
-
-CREATE INDEX ix_learn_course_assignments_assigned_at ON learn_course_assignments (assigned_at);
-
-CREATE INDEX ix_learn_course_assignments_completed_at ON learn_course_assignments (completed_at);
-
-CREATE INDEX ix_learn_course_assignments_reminder_sent_at ON learn_course_assignments (reminder_sent_at);
 
 CREATE TABLE learn_lessons (
     id CHAR(36) NOT NULL,
@@ -113,12 +95,10 @@ CREATE TABLE learn_lessons (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_learn_lessons_course_id FOREIGN KEY(course_id) REFERENCES learn_courses (id) ON DELETE CASCADE
+    CONSTRAINT fk_learn_lessons_course_id FOREIGN KEY(course_id) REFERENCES learn_courses (id) ON DELETE CASCADE,
+    INDEX ix_learn_lessons_course_id (course_id),
+    INDEX ix_learn_lessons_created_at (created_at)
 );
-
-CREATE INDEX ix_learn_lessons_course_id ON learn_lessons (course_id);
-
-CREATE INDEX ix_learn_lessons_created_at ON learn_lessons (created_at);
 
 CREATE TABLE learn_paths (
     id CHAR(36) NOT NULL,
@@ -130,12 +110,10 @@ CREATE TABLE learn_paths (
     created_by CHAR(36),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_learn_paths_organization_id (organization_id),
+    INDEX ix_learn_paths_created_at (created_at)
 );
-
-CREATE INDEX ix_learn_paths_organization_id ON learn_paths (organization_id);
-
-CREATE INDEX ix_learn_paths_created_at ON learn_paths (created_at);
 
 CREATE TABLE learn_path_courses (
     id CHAR(36) NOT NULL,
@@ -146,14 +124,11 @@ CREATE TABLE learn_path_courses (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_learn_path_courses_course_id FOREIGN KEY(course_id) REFERENCES learn_courses (id) ON DELETE CASCADE,
-    CONSTRAINT fk_learn_path_courses_path_id FOREIGN KEY(path_id) REFERENCES learn_paths (id) ON DELETE CASCADE
+    CONSTRAINT fk_learn_path_courses_path_id FOREIGN KEY(path_id) REFERENCES learn_paths (id) ON DELETE CASCADE,
+    INDEX ix_learn_path_courses_course_id (course_id),
+    INDEX ix_learn_path_courses_path_id (path_id),
+    INDEX ix_learn_path_courses_created_at (created_at)
 );
-
-CREATE INDEX ix_learn_path_courses_course_id ON learn_path_courses (course_id);
-
-CREATE INDEX ix_learn_path_courses_path_id ON learn_path_courses (path_id);
-
-CREATE INDEX ix_learn_path_courses_created_at ON learn_path_courses (created_at);
 
 CREATE TABLE learn_quizzes (
     id CHAR(36) NOT NULL,
@@ -168,12 +143,10 @@ CREATE TABLE learn_quizzes (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_learn_quizzes_course_id FOREIGN KEY(course_id) REFERENCES learn_courses (id) ON DELETE CASCADE,
-    CONSTRAINT fk_learn_quizzes_lesson_id FOREIGN KEY(lesson_id) REFERENCES learn_lessons (id) ON DELETE CASCADE
+    CONSTRAINT fk_learn_quizzes_lesson_id FOREIGN KEY(lesson_id) REFERENCES learn_lessons (id) ON DELETE CASCADE,
+    INDEX ix_learn_quizzes_course_id (course_id),
+    INDEX ix_learn_quizzes_lesson_id (lesson_id)
 );
-
-CREATE INDEX ix_learn_quizzes_course_id ON learn_quizzes (course_id);
-
-CREATE INDEX ix_learn_quizzes_lesson_id ON learn_quizzes (lesson_id);
 
 CREATE TABLE learn_quiz_attempts (
     id CHAR(36) NOT NULL,
@@ -188,14 +161,11 @@ CREATE TABLE learn_quiz_attempts (
     started_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     completed_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_learn_quiz_attempts_quiz_id FOREIGN KEY(quiz_id) REFERENCES learn_quizzes (id) ON DELETE CASCADE
+    CONSTRAINT fk_learn_quiz_attempts_quiz_id FOREIGN KEY(quiz_id) REFERENCES learn_quizzes (id) ON DELETE CASCADE,
+    INDEX ix_learn_quiz_attempts_quiz_id (quiz_id),
+    INDEX ix_learn_quiz_attempts_user_id (user_id),
+    INDEX ix_learn_quiz_attempts_started_at (started_at)
 );
-
-CREATE INDEX ix_learn_quiz_attempts_quiz_id ON learn_quiz_attempts (quiz_id);
-
-CREATE INDEX ix_learn_quiz_attempts_user_id ON learn_quiz_attempts (user_id);
-
-CREATE INDEX ix_learn_quiz_attempts_started_at ON learn_quiz_attempts (started_at);
 
 CREATE TABLE learn_user_progress (
     id CHAR(36) NOT NULL,
@@ -211,19 +181,12 @@ CREATE TABLE learn_user_progress (
     last_accessed_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_learn_user_progress_course_id FOREIGN KEY(course_id) REFERENCES learn_courses (id) ON DELETE CASCADE,
-    CONSTRAINT fk_learn_user_progress_lesson_id FOREIGN KEY(lesson_id) REFERENCES learn_lessons (id) ON DELETE CASCADE
+    CONSTRAINT fk_learn_user_progress_lesson_id FOREIGN KEY(lesson_id) REFERENCES learn_lessons (id) ON DELETE CASCADE,
+    INDEX ix_learn_user_progress_course_id (course_id),
+    INDEX ix_learn_user_progress_lesson_id (lesson_id),
+    INDEX ix_learn_user_progress_user_id (user_id),
+    INDEX ix_learn_user_progress_status (status),
+    INDEX ix_learn_user_progress_started_at (started_at),
+    INDEX ix_learn_user_progress_completed_at (completed_at),
+    INDEX ix_learn_user_progress_last_accessed_at (last_accessed_at)
 );
-
-CREATE INDEX ix_learn_user_progress_course_id ON learn_user_progress (course_id);
-
-CREATE INDEX ix_learn_user_progress_lesson_id ON learn_user_progress (lesson_id);
-
-CREATE INDEX ix_learn_user_progress_user_id ON learn_user_progress (user_id);
-
-CREATE INDEX ix_learn_user_progress_status ON learn_user_progress (status);
-
-CREATE INDEX ix_learn_user_progress_started_at ON learn_user_progress (started_at);
-
-CREATE INDEX ix_learn_user_progress_completed_at ON learn_user_progress (completed_at);
-
-CREATE INDEX ix_learn_user_progress_last_accessed_at ON learn_user_progress (last_accessed_at);

@@ -51,14 +51,11 @@ CREATE TABLE emails (
     ai_confidence DOUBLE,
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_emails_user_id (user_id),
+    INDEX ix_emails_account_id (account_id),
+    INDEX ix_emails_created_at (created_at)
 );
-
-CREATE INDEX ix_emails_user_id ON emails (user_id);
-
-CREATE INDEX ix_emails_account_id ON emails (account_id);
-
-CREATE INDEX ix_emails_created_at ON emails (created_at);
 
 CREATE TABLE email_campaign_links (
     id CHAR(36) NOT NULL,
@@ -77,12 +74,10 @@ CREATE TABLE email_crm_links (
     opportunity_id CHAR(36),
     logged_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_email_crm_links_email_id FOREIGN KEY(email_id) REFERENCES emails (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_crm_links_email_id FOREIGN KEY(email_id) REFERENCES emails (id) ON DELETE CASCADE,
+    INDEX ix_email_crm_links_email_id (email_id),
+    INDEX ix_email_crm_links_contact_id (contact_id)
 );
-
-CREATE INDEX ix_email_crm_links_email_id ON email_crm_links (email_id);
-
-CREATE INDEX ix_email_crm_links_contact_id ON email_crm_links (contact_id);
 
 CREATE TABLE email_flags (
     id CHAR(36) NOT NULL,
@@ -111,7 +106,6 @@ CREATE TABLE email_snooze (
     snooze_until DATETIME(6) NOT NULL,
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_email_snooze_email_id FOREIGN KEY(email_id) REFERENCES emails (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_snooze_email_id FOREIGN KEY(email_id) REFERENCES emails (id) ON DELETE CASCADE,
+    INDEX ix_email_snooze_email_id (email_id)
 );
-
-CREATE INDEX ix_email_snooze_email_id ON email_snooze (email_id);

@@ -18,14 +18,11 @@ CREATE TABLE email_monitors (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_email_monitors_bot_id_email_address UNIQUE (bot_id, email_address),
-    CONSTRAINT fk_email_monitors_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_monitors_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_email_monitors_bot_id (bot_id),
+    INDEX ix_email_monitors_created_at (created_at),
+    INDEX ix_email_monitors_updated_at (updated_at)
 );
-
-CREATE INDEX ix_email_monitors_bot_id ON email_monitors (bot_id);
-
-CREATE INDEX ix_email_monitors_created_at ON email_monitors (created_at);
-
-CREATE INDEX ix_email_monitors_updated_at ON email_monitors (updated_at);
 
 CREATE TABLE email_received_events (
     id CHAR(36) NOT NULL,
@@ -43,14 +40,11 @@ CREATE TABLE email_received_events (
     error_message TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_email_received_events_monitor_id FOREIGN KEY(monitor_id) REFERENCES email_monitors (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_received_events_monitor_id FOREIGN KEY(monitor_id) REFERENCES email_monitors (id) ON DELETE CASCADE,
+    INDEX ix_email_received_events_monitor_id (monitor_id),
+    INDEX ix_email_received_events_created_at (created_at),
+    INDEX ix_email_received_events_message_id (message_id)
 );
-
-CREATE INDEX ix_email_received_events_monitor_id ON email_received_events (monitor_id);
-
-CREATE INDEX ix_email_received_events_created_at ON email_received_events (created_at);
-
-CREATE INDEX ix_email_received_events_message_id ON email_received_events (message_id);
 
 CREATE TABLE user_email_accounts (
     id CHAR(36) NOT NULL,
@@ -69,12 +63,10 @@ CREATE TABLE user_email_accounts (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_user_email_accounts_user_id_email UNIQUE (user_id, email),
-    CONSTRAINT fk_user_email_accounts_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_user_email_accounts_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_user_email_accounts_user_id (user_id),
+    INDEX ix_user_email_accounts_email (email)
 );
-
-CREATE INDEX ix_user_email_accounts_user_id ON user_email_accounts (user_id);
-
-CREATE INDEX ix_user_email_accounts_email ON user_email_accounts (email);
 
 CREATE TABLE email_drafts (
     id CHAR(36) NOT NULL,
@@ -90,12 +82,10 @@ CREATE TABLE email_drafts (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_email_drafts_account_id FOREIGN KEY(account_id) REFERENCES user_email_accounts (id) ON DELETE CASCADE,
-    CONSTRAINT fk_email_drafts_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_drafts_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_email_drafts_account_id (account_id),
+    INDEX ix_email_drafts_user_id (user_id)
 );
-
-CREATE INDEX ix_email_drafts_account_id ON email_drafts (account_id);
-
-CREATE INDEX ix_email_drafts_user_id ON email_drafts (user_id);
 
 CREATE TABLE email_folders (
     id CHAR(36) NOT NULL,
@@ -109,7 +99,6 @@ CREATE TABLE email_folders (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_email_folders_account_id_folder_path UNIQUE (account_id, folder_path),
-    CONSTRAINT fk_email_folders_account_id FOREIGN KEY(account_id) REFERENCES user_email_accounts (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_folders_account_id FOREIGN KEY(account_id) REFERENCES user_email_accounts (id) ON DELETE CASCADE,
+    INDEX ix_email_folders_account_id (account_id)
 );
-
-CREATE INDEX ix_email_folders_account_id ON email_folders (account_id);

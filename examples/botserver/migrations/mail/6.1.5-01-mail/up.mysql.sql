@@ -18,12 +18,10 @@ CREATE TABLE distribution_lists (
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_distribution_lists_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_distribution_lists_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_distribution_lists_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_distribution_lists_bot_id (bot_id),
+    INDEX ix_distribution_lists_owner_id (owner_id)
 );
-
-CREATE INDEX ix_distribution_lists_bot_id ON distribution_lists (bot_id);
-
-CREATE INDEX ix_distribution_lists_owner_id ON distribution_lists (owner_id);
 
 CREATE TABLE email_auto_responders (
     id CHAR(36) NOT NULL,
@@ -44,10 +42,9 @@ CREATE TABLE email_auto_responders (
     PRIMARY KEY (id),
     CONSTRAINT uq_email_auto_responders_user_id_bot_id_responder_type UNIQUE (user_id, bot_id, responder_type),
     CONSTRAINT fk_email_auto_responders_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_email_auto_responders_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_auto_responders_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_email_auto_responders_bot_id (bot_id)
 );
-
-CREATE INDEX ix_email_auto_responders_bot_id ON email_auto_responders (bot_id);
 
 CREATE TABLE email_labels (
     id CHAR(36) NOT NULL,
@@ -62,10 +59,9 @@ CREATE TABLE email_labels (
     CONSTRAINT uq_email_labels_user_id_bot_id_name UNIQUE (user_id, bot_id, name),
     CONSTRAINT fk_email_labels_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
     CONSTRAINT fk_email_labels_parent_id FOREIGN KEY(parent_id) REFERENCES email_labels (id) ON DELETE CASCADE,
-    CONSTRAINT fk_email_labels_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_labels_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_email_labels_bot_id (bot_id)
 );
-
-CREATE INDEX ix_email_labels_bot_id ON email_labels (bot_id);
 
 CREATE TABLE email_label_assignments (
     id CHAR(36) NOT NULL,
@@ -74,12 +70,10 @@ CREATE TABLE email_label_assignments (
     assigned_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_email_label_assignments_email_message_id_label_id UNIQUE (email_message_id, label_id),
-    CONSTRAINT fk_email_label_assignments_label_id FOREIGN KEY(label_id) REFERENCES email_labels (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_label_assignments_label_id FOREIGN KEY(label_id) REFERENCES email_labels (id) ON DELETE CASCADE,
+    INDEX ix_email_label_assignments_label_id (label_id),
+    INDEX ix_email_label_assignments_email_message_id (email_message_id)
 );
-
-CREATE INDEX ix_email_label_assignments_label_id ON email_label_assignments (label_id);
-
-CREATE INDEX ix_email_label_assignments_email_message_id ON email_label_assignments (email_message_id);
 
 CREATE TABLE email_rules (
     id CHAR(36) NOT NULL,
@@ -96,12 +90,10 @@ CREATE TABLE email_rules (
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_email_rules_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_email_rules_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_rules_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_email_rules_bot_id (bot_id),
+    INDEX ix_email_rules_user_id (user_id)
 );
-
-CREATE INDEX ix_email_rules_bot_id ON email_rules (bot_id);
-
-CREATE INDEX ix_email_rules_user_id ON email_rules (user_id);
 
 CREATE TABLE email_signatures (
     id CHAR(36) NOT NULL,
@@ -117,12 +109,10 @@ CREATE TABLE email_signatures (
     PRIMARY KEY (id),
     CONSTRAINT uq_email_signatures_user_id_bot_id_name UNIQUE (user_id, bot_id, name),
     CONSTRAINT fk_email_signatures_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_email_signatures_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_email_signatures_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_email_signatures_bot_id (bot_id),
+    INDEX ix_email_signatures_user_id (user_id)
 );
-
-CREATE INDEX ix_email_signatures_bot_id ON email_signatures (bot_id);
-
-CREATE INDEX ix_email_signatures_user_id ON email_signatures (user_id);
 
 CREATE TABLE email_templates (
     id CHAR(36) NOT NULL,
@@ -141,14 +131,11 @@ CREATE TABLE email_templates (
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_email_templates_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_email_templates_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE SET NULL
+    CONSTRAINT fk_email_templates_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE SET NULL,
+    INDEX ix_email_templates_bot_id (bot_id),
+    INDEX ix_email_templates_user_id (user_id),
+    INDEX ix_email_templates_created_at (created_at)
 );
-
-CREATE INDEX ix_email_templates_bot_id ON email_templates (bot_id);
-
-CREATE INDEX ix_email_templates_user_id ON email_templates (user_id);
-
-CREATE INDEX ix_email_templates_created_at ON email_templates (created_at);
 
 CREATE TABLE global_email_signatures (
     id CHAR(36) NOT NULL,
@@ -162,10 +149,9 @@ CREATE TABLE global_email_signatures (
     updated_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_global_email_signatures_bot_id_name UNIQUE (bot_id, name),
-    CONSTRAINT fk_global_email_signatures_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_global_email_signatures_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_global_email_signatures_bot_id (bot_id)
 );
-
-CREATE INDEX ix_global_email_signatures_bot_id ON global_email_signatures (bot_id);
 
 CREATE TABLE scheduled_emails (
     id CHAR(36) NOT NULL,
@@ -186,12 +172,10 @@ CREATE TABLE scheduled_emails (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_scheduled_emails_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_scheduled_emails_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_scheduled_emails_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_scheduled_emails_bot_id (bot_id),
+    INDEX ix_scheduled_emails_user_id (user_id)
 );
-
-CREATE INDEX ix_scheduled_emails_bot_id ON scheduled_emails (bot_id);
-
-CREATE INDEX ix_scheduled_emails_user_id ON scheduled_emails (user_id);
 
 CREATE TABLE sent_email_tracking (
     id CHAR(36) NOT NULL,
@@ -213,22 +197,15 @@ CREATE TABLE sent_email_tracking (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_sent_email_tracking_tracking_id UNIQUE (tracking_id)
+    CONSTRAINT uq_sent_email_tracking_tracking_id UNIQUE (tracking_id),
+    INDEX ix_sent_email_tracking_bot_id (bot_id),
+    INDEX ix_sent_email_tracking_account_id (account_id),
+    INDEX ix_sent_email_tracking_created_at (created_at),
+    INDEX ix_sent_email_tracking_updated_at (updated_at),
+    INDEX ix_sent_email_tracking_sent_at (sent_at),
+    INDEX ix_sent_email_tracking_read_at (read_at),
+    INDEX ix_sent_email_tracking_from_email (from_email)
 );
-
-CREATE INDEX ix_sent_email_tracking_bot_id ON sent_email_tracking (bot_id);
-
-CREATE INDEX ix_sent_email_tracking_account_id ON sent_email_tracking (account_id);
-
-CREATE INDEX ix_sent_email_tracking_created_at ON sent_email_tracking (created_at);
-
-CREATE INDEX ix_sent_email_tracking_updated_at ON sent_email_tracking (updated_at);
-
-CREATE INDEX ix_sent_email_tracking_sent_at ON sent_email_tracking (sent_at);
-
-CREATE INDEX ix_sent_email_tracking_read_at ON sent_email_tracking (read_at);
-
-CREATE INDEX ix_sent_email_tracking_from_email ON sent_email_tracking (from_email);
 
 CREATE TABLE shared_mailboxes (
     id CHAR(36) NOT NULL,
@@ -242,10 +219,9 @@ CREATE TABLE shared_mailboxes (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_shared_mailboxes_bot_id_email_address UNIQUE (bot_id, email_address),
-    CONSTRAINT fk_shared_mailboxes_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE
+    CONSTRAINT fk_shared_mailboxes_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
+    INDEX ix_shared_mailboxes_bot_id (bot_id)
 );
-
-CREATE INDEX ix_shared_mailboxes_bot_id ON shared_mailboxes (bot_id);
 
 CREATE TABLE shared_mailbox_members (
     id CHAR(36) NOT NULL,
@@ -256,9 +232,7 @@ CREATE TABLE shared_mailbox_members (
     PRIMARY KEY (id),
     CONSTRAINT uq_shared_mailbox_members_mailbox_id_user_id UNIQUE (mailbox_id, user_id),
     CONSTRAINT fk_shared_mailbox_members_mailbox_id FOREIGN KEY(mailbox_id) REFERENCES shared_mailboxes (id) ON DELETE CASCADE,
-    CONSTRAINT fk_shared_mailbox_members_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_shared_mailbox_members_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_shared_mailbox_members_mailbox_id (mailbox_id),
+    INDEX ix_shared_mailbox_members_user_id (user_id)
 );
-
-CREATE INDEX ix_shared_mailbox_members_mailbox_id ON shared_mailbox_members (mailbox_id);
-
-CREATE INDEX ix_shared_mailbox_members_user_id ON shared_mailbox_members (user_id);

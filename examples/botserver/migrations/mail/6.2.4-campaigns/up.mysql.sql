@@ -17,9 +17,7 @@ CREATE TABLE email_tracking (
     user_agent VARCHAR(255),
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_email_tracking_open_token UNIQUE (open_token)
+    CONSTRAINT uq_email_tracking_open_token UNIQUE (open_token),
+    INDEX ix_email_tracking_campaign_id (campaign_id),
+    INDEX ix_email_tracking_recipient_id (recipient_id)
 );
-
-CREATE INDEX ix_email_tracking_campaign_id ON email_tracking (campaign_id);
-
-CREATE INDEX ix_email_tracking_recipient_id ON email_tracking (recipient_id);

@@ -21,12 +21,10 @@ CREATE TABLE marketing_campaigns (
     updated_at DATETIME(6),
     deal_id CHAR(36),
     PRIMARY KEY (id),
-    CONSTRAINT fk_marketing_campaigns_deal_id FOREIGN KEY(deal_id) REFERENCES crm_deals (id) ON DELETE SET NULL
+    CONSTRAINT fk_marketing_campaigns_deal_id FOREIGN KEY(deal_id) REFERENCES crm_deals (id) ON DELETE SET NULL,
+    INDEX ix_marketing_campaigns_deal_id (deal_id),
+    INDEX ix_marketing_campaigns_bot_id (bot_id)
 );
-
-CREATE INDEX ix_marketing_campaigns_deal_id ON marketing_campaigns (deal_id);
-
-CREATE INDEX ix_marketing_campaigns_bot_id ON marketing_campaigns (bot_id);
 
 CREATE TABLE marketing_lists (
     id CHAR(36) NOT NULL,
@@ -38,10 +36,9 @@ CREATE TABLE marketing_lists (
     contact_count INTEGER DEFAULT 0,
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_marketing_lists_bot_id (bot_id)
 );
-
-CREATE INDEX ix_marketing_lists_bot_id ON marketing_lists (bot_id);
 
 CREATE TABLE marketing_list_contacts (
     list_id CHAR(36) NOT NULL,
@@ -68,14 +65,11 @@ CREATE TABLE marketing_recipients (
     PRIMARY KEY (id),
     CONSTRAINT fk_marketing_recipients_campaign_id FOREIGN KEY(campaign_id) REFERENCES marketing_campaigns (id) ON DELETE CASCADE,
     CONSTRAINT fk_marketing_recipients_contact_id FOREIGN KEY(contact_id) REFERENCES crm_contacts (id) ON DELETE CASCADE,
-    CONSTRAINT fk_marketing_recipients_deal_id FOREIGN KEY(deal_id) REFERENCES crm_deals (id) ON DELETE SET NULL
+    CONSTRAINT fk_marketing_recipients_deal_id FOREIGN KEY(deal_id) REFERENCES crm_deals (id) ON DELETE SET NULL,
+    INDEX ix_marketing_recipients_campaign_id (campaign_id),
+    INDEX ix_marketing_recipients_contact_id (contact_id),
+    INDEX ix_marketing_recipients_deal_id (deal_id)
 );
-
-CREATE INDEX ix_marketing_recipients_campaign_id ON marketing_recipients (campaign_id);
-
-CREATE INDEX ix_marketing_recipients_contact_id ON marketing_recipients (contact_id);
-
-CREATE INDEX ix_marketing_recipients_deal_id ON marketing_recipients (deal_id);
 
 CREATE TABLE marketing_templates (
     id CHAR(36) NOT NULL,

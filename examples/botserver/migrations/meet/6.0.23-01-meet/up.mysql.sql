@@ -22,20 +22,14 @@ CREATE TABLE meeting_rooms (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_meeting_rooms_room_code UNIQUE (room_code)
+    CONSTRAINT uq_meeting_rooms_room_code UNIQUE (room_code),
+    INDEX ix_meeting_rooms_bot_id (bot_id),
+    INDEX ix_meeting_rooms_org_id (org_id),
+    INDEX ix_meeting_rooms_status (status),
+    INDEX ix_meeting_rooms_created_at (created_at),
+    INDEX ix_meeting_rooms_updated_at (updated_at),
+    INDEX ix_meeting_rooms_started_at (started_at)
 );
-
-CREATE INDEX ix_meeting_rooms_bot_id ON meeting_rooms (bot_id);
-
-CREATE INDEX ix_meeting_rooms_org_id ON meeting_rooms (org_id);
-
-CREATE INDEX ix_meeting_rooms_status ON meeting_rooms (status);
-
-CREATE INDEX ix_meeting_rooms_created_at ON meeting_rooms (created_at);
-
-CREATE INDEX ix_meeting_rooms_updated_at ON meeting_rooms (updated_at);
-
-CREATE INDEX ix_meeting_rooms_started_at ON meeting_rooms (started_at);
 
 CREATE TABLE meeting_participants (
     id CHAR(36) NOT NULL,
@@ -52,14 +46,11 @@ CREATE TABLE meeting_participants (
     left_at DATETIME(6),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_meeting_participants_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE CASCADE
+    CONSTRAINT fk_meeting_participants_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE CASCADE,
+    INDEX ix_meeting_participants_room_id (room_id),
+    INDEX ix_meeting_participants_user_id (user_id),
+    INDEX ix_meeting_participants_email (email)
 );
-
-CREATE INDEX ix_meeting_participants_room_id ON meeting_participants (room_id);
-
-CREATE INDEX ix_meeting_participants_user_id ON meeting_participants (user_id);
-
-CREATE INDEX ix_meeting_participants_email ON meeting_participants (email);
 
 CREATE TABLE meeting_chat_messages (
     id CHAR(36) NOT NULL,
@@ -75,14 +66,11 @@ CREATE TABLE meeting_chat_messages (
     PRIMARY KEY (id),
     CONSTRAINT fk_meeting_chat_messages_participant_id FOREIGN KEY(participant_id) REFERENCES meeting_participants (id) ON DELETE SET NULL,
     CONSTRAINT fk_meeting_chat_messages_reply_to_id FOREIGN KEY(reply_to_id) REFERENCES meeting_chat_messages (id) ON DELETE SET NULL,
-    CONSTRAINT fk_meeting_chat_messages_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE CASCADE
+    CONSTRAINT fk_meeting_chat_messages_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE CASCADE,
+    INDEX ix_meeting_chat_messages_participant_id (participant_id),
+    INDEX ix_meeting_chat_messages_reply_to_id (reply_to_id),
+    INDEX ix_meeting_chat_messages_room_id (room_id)
 );
-
-CREATE INDEX ix_meeting_chat_messages_participant_id ON meeting_chat_messages (participant_id);
-
-CREATE INDEX ix_meeting_chat_messages_reply_to_id ON meeting_chat_messages (reply_to_id);
-
-CREATE INDEX ix_meeting_chat_messages_room_id ON meeting_chat_messages (room_id);
 
 CREATE TABLE meeting_recordings (
     id CHAR(36) NOT NULL,
@@ -101,14 +89,11 @@ CREATE TABLE meeting_recordings (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_meeting_recordings_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE CASCADE
+    CONSTRAINT fk_meeting_recordings_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE CASCADE,
+    INDEX ix_meeting_recordings_room_id (room_id),
+    INDEX ix_meeting_recordings_bot_id (bot_id),
+    INDEX ix_meeting_recordings_org_id (org_id)
 );
-
-CREATE INDEX ix_meeting_recordings_room_id ON meeting_recordings (room_id);
-
-CREATE INDEX ix_meeting_recordings_bot_id ON meeting_recordings (bot_id);
-
-CREATE INDEX ix_meeting_recordings_org_id ON meeting_recordings (org_id);
 
 CREATE TABLE meeting_transcriptions (
     id CHAR(36) NOT NULL,
@@ -129,16 +114,12 @@ CREATE TABLE meeting_transcriptions (
     PRIMARY KEY (id),
     CONSTRAINT fk_meeting_transcriptions_participant_id FOREIGN KEY(participant_id) REFERENCES meeting_participants (id) ON DELETE SET NULL,
     CONSTRAINT fk_meeting_transcriptions_recording_id FOREIGN KEY(recording_id) REFERENCES meeting_recordings (id) ON DELETE SET NULL,
-    CONSTRAINT fk_meeting_transcriptions_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE CASCADE
+    CONSTRAINT fk_meeting_transcriptions_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE CASCADE,
+    INDEX ix_meeting_transcriptions_participant_id (participant_id),
+    INDEX ix_meeting_transcriptions_recording_id (recording_id),
+    INDEX ix_meeting_transcriptions_room_id (room_id),
+    INDEX ix_meeting_transcriptions_bot_id (bot_id)
 );
-
-CREATE INDEX ix_meeting_transcriptions_participant_id ON meeting_transcriptions (participant_id);
-
-CREATE INDEX ix_meeting_transcriptions_recording_id ON meeting_transcriptions (recording_id);
-
-CREATE INDEX ix_meeting_transcriptions_room_id ON meeting_transcriptions (room_id);
-
-CREATE INDEX ix_meeting_transcriptions_bot_id ON meeting_transcriptions (bot_id);
 
 CREATE TABLE meeting_whiteboards (
     id CHAR(36) NOT NULL,
@@ -156,14 +137,11 @@ CREATE TABLE meeting_whiteboards (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_meeting_whiteboards_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE SET NULL
+    CONSTRAINT fk_meeting_whiteboards_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE SET NULL,
+    INDEX ix_meeting_whiteboards_room_id (room_id),
+    INDEX ix_meeting_whiteboards_bot_id (bot_id),
+    INDEX ix_meeting_whiteboards_org_id (org_id)
 );
-
-CREATE INDEX ix_meeting_whiteboards_room_id ON meeting_whiteboards (room_id);
-
-CREATE INDEX ix_meeting_whiteboards_bot_id ON meeting_whiteboards (bot_id);
-
-CREATE INDEX ix_meeting_whiteboards_org_id ON meeting_whiteboards (org_id);
 
 CREATE TABLE scheduled_meetings (
     id CHAR(36) NOT NULL,
@@ -185,16 +163,12 @@ CREATE TABLE scheduled_meetings (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_scheduled_meetings_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE SET NULL
+    CONSTRAINT fk_scheduled_meetings_room_id FOREIGN KEY(room_id) REFERENCES meeting_rooms (id) ON DELETE SET NULL,
+    INDEX ix_scheduled_meetings_room_id (room_id),
+    INDEX ix_scheduled_meetings_bot_id (bot_id),
+    INDEX ix_scheduled_meetings_org_id (org_id),
+    INDEX ix_scheduled_meetings_status (status)
 );
-
-CREATE INDEX ix_scheduled_meetings_room_id ON scheduled_meetings (room_id);
-
-CREATE INDEX ix_scheduled_meetings_bot_id ON scheduled_meetings (bot_id);
-
-CREATE INDEX ix_scheduled_meetings_org_id ON scheduled_meetings (org_id);
-
-CREATE INDEX ix_scheduled_meetings_status ON scheduled_meetings (status);
 
 CREATE TABLE whiteboard_elements (
     id CHAR(36) NOT NULL,
@@ -211,12 +185,10 @@ CREATE TABLE whiteboard_elements (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_whiteboard_elements_whiteboard_id FOREIGN KEY(whiteboard_id) REFERENCES meeting_whiteboards (id) ON DELETE CASCADE
+    CONSTRAINT fk_whiteboard_elements_whiteboard_id FOREIGN KEY(whiteboard_id) REFERENCES meeting_whiteboards (id) ON DELETE CASCADE,
+    INDEX ix_whiteboard_elements_whiteboard_id (whiteboard_id),
+    INDEX ix_whiteboard_elements_created_at (created_at)
 );
-
-CREATE INDEX ix_whiteboard_elements_whiteboard_id ON whiteboard_elements (whiteboard_id);
-
-CREATE INDEX ix_whiteboard_elements_created_at ON whiteboard_elements (created_at);
 
 CREATE TABLE whiteboard_exports (
     id CHAR(36) NOT NULL,
@@ -231,11 +203,8 @@ CREATE TABLE whiteboard_exports (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     completed_at DATETIME(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_whiteboard_exports_whiteboard_id FOREIGN KEY(whiteboard_id) REFERENCES meeting_whiteboards (id) ON DELETE CASCADE
+    CONSTRAINT fk_whiteboard_exports_whiteboard_id FOREIGN KEY(whiteboard_id) REFERENCES meeting_whiteboards (id) ON DELETE CASCADE,
+    INDEX ix_whiteboard_exports_whiteboard_id (whiteboard_id),
+    INDEX ix_whiteboard_exports_org_id (org_id),
+    INDEX ix_whiteboard_exports_status (status)
 );
-
-CREATE INDEX ix_whiteboard_exports_whiteboard_id ON whiteboard_exports (whiteboard_id);
-
-CREATE INDEX ix_whiteboard_exports_org_id ON whiteboard_exports (org_id);
-
-CREATE INDEX ix_whiteboard_exports_status ON whiteboard_exports (status);

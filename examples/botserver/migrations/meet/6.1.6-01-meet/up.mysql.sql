@@ -14,12 +14,10 @@ CREATE TABLE meetings (
     ended_at DATETIME(6),
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_meetings_scheduled_meeting_id FOREIGN KEY(scheduled_meeting_id) REFERENCES scheduled_meetings (id) ON DELETE SET NULL
+    CONSTRAINT fk_meetings_scheduled_meeting_id FOREIGN KEY(scheduled_meeting_id) REFERENCES scheduled_meetings (id) ON DELETE SET NULL,
+    INDEX ix_meetings_scheduled_meeting_id (scheduled_meeting_id),
+    INDEX ix_meetings_status (status)
 );
-
-CREATE INDEX ix_meetings_scheduled_meeting_id ON meetings (scheduled_meeting_id);
-
-CREATE INDEX ix_meetings_status ON meetings (status);
 
 CREATE TABLE meeting_breakout_rooms (
     id CHAR(36) NOT NULL,
@@ -32,10 +30,9 @@ CREATE TABLE meeting_breakout_rooms (
     ended_at DATETIME(6),
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_meeting_breakout_rooms_meeting_id FOREIGN KEY(meeting_id) REFERENCES meetings (id) ON DELETE CASCADE
+    CONSTRAINT fk_meeting_breakout_rooms_meeting_id FOREIGN KEY(meeting_id) REFERENCES meetings (id) ON DELETE CASCADE,
+    INDEX ix_meeting_breakout_rooms_meeting_id (meeting_id)
 );
-
-CREATE INDEX ix_meeting_breakout_rooms_meeting_id ON meeting_breakout_rooms (meeting_id);
 
 CREATE TABLE meeting_captions (
     id CHAR(36) NOT NULL,
@@ -50,10 +47,9 @@ CREATE TABLE meeting_captions (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_meeting_captions_meeting_id FOREIGN KEY(meeting_id) REFERENCES meetings (id) ON DELETE CASCADE,
-    CONSTRAINT fk_meeting_captions_speaker_id FOREIGN KEY(speaker_id) REFERENCES users (id) ON DELETE SET NULL
+    CONSTRAINT fk_meeting_captions_speaker_id FOREIGN KEY(speaker_id) REFERENCES users (id) ON DELETE SET NULL,
+    INDEX ix_meeting_captions_meeting_id (meeting_id)
 );
-
-CREATE INDEX ix_meeting_captions_meeting_id ON meeting_captions (meeting_id);
 
 CREATE TABLE meeting_polls (
     id CHAR(36) NOT NULL,
@@ -70,10 +66,9 @@ CREATE TABLE meeting_polls (
     closed_at DATETIME(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_meeting_polls_created_by FOREIGN KEY(created_by) REFERENCES users (id) ON DELETE CASCADE,
-    CONSTRAINT fk_meeting_polls_meeting_id FOREIGN KEY(meeting_id) REFERENCES meetings (id) ON DELETE CASCADE
+    CONSTRAINT fk_meeting_polls_meeting_id FOREIGN KEY(meeting_id) REFERENCES meetings (id) ON DELETE CASCADE,
+    INDEX ix_meeting_polls_created_by (created_by)
 );
-
-CREATE INDEX ix_meeting_polls_created_by ON meeting_polls (created_by);
 
 CREATE TABLE meeting_questions (
     id CHAR(36) NOT NULL,
@@ -90,12 +85,10 @@ CREATE TABLE meeting_questions (
     PRIMARY KEY (id),
     CONSTRAINT fk_meeting_questions_answered_by FOREIGN KEY(answered_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT fk_meeting_questions_asked_by FOREIGN KEY(asked_by) REFERENCES users (id) ON DELETE SET NULL,
-    CONSTRAINT fk_meeting_questions_meeting_id FOREIGN KEY(meeting_id) REFERENCES meetings (id) ON DELETE CASCADE
+    CONSTRAINT fk_meeting_questions_meeting_id FOREIGN KEY(meeting_id) REFERENCES meetings (id) ON DELETE CASCADE,
+    INDEX ix_meeting_questions_answered_by (answered_by),
+    INDEX ix_meeting_questions_asked_by (asked_by)
 );
-
-CREATE INDEX ix_meeting_questions_answered_by ON meeting_questions (answered_by);
-
-CREATE INDEX ix_meeting_questions_asked_by ON meeting_questions (asked_by);
 
 CREATE TABLE meeting_waiting_room (
     id CHAR(36) NOT NULL,
@@ -111,12 +104,10 @@ CREATE TABLE meeting_waiting_room (
     PRIMARY KEY (id),
     CONSTRAINT fk_meeting_waiting_room_admitted_by FOREIGN KEY(admitted_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT fk_meeting_waiting_room_meeting_id FOREIGN KEY(meeting_id) REFERENCES meetings (id) ON DELETE CASCADE,
-    CONSTRAINT fk_meeting_waiting_room_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_meeting_waiting_room_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_meeting_waiting_room_admitted_by (admitted_by),
+    INDEX ix_meeting_waiting_room_meeting_id (meeting_id)
 );
-
-CREATE INDEX ix_meeting_waiting_room_admitted_by ON meeting_waiting_room (admitted_by);
-
-CREATE INDEX ix_meeting_waiting_room_meeting_id ON meeting_waiting_room (meeting_id);
 
 CREATE TABLE user_virtual_backgrounds (
     id CHAR(36) NOT NULL,
@@ -128,7 +119,6 @@ CREATE TABLE user_virtual_backgrounds (
     is_default BOOL DEFAULT 0,
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_user_virtual_backgrounds_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_user_virtual_backgrounds_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_user_virtual_backgrounds_user_id (user_id)
 );
-
-CREATE INDEX ix_user_virtual_backgrounds_user_id ON user_virtual_backgrounds (user_id);

@@ -9,9 +9,7 @@ CREATE TABLE paper_documents (
     owner_id VARCHAR(255) NOT NULL,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_paper_documents_owner_id (owner_id),
+    INDEX ix_paper_documents_created_at (created_at)
 );
-
-CREATE INDEX ix_paper_documents_owner_id ON paper_documents (owner_id);
-
-CREATE INDEX ix_paper_documents_created_at ON paper_documents (created_at);

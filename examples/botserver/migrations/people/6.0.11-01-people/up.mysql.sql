@@ -31,22 +31,15 @@ CREATE TABLE people (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_people_manager_id FOREIGN KEY(manager_id) REFERENCES people (id) ON DELETE SET NULL
+    CONSTRAINT fk_people_manager_id FOREIGN KEY(manager_id) REFERENCES people (id) ON DELETE SET NULL,
+    INDEX ix_people_manager_id (manager_id),
+    INDEX ix_people_bot_id (bot_id),
+    INDEX ix_people_org_id (org_id),
+    INDEX ix_people_user_id (user_id),
+    INDEX ix_people_email (email),
+    INDEX ix_people_created_at (created_at),
+    INDEX ix_people_updated_at (updated_at)
 );
-
-CREATE INDEX ix_people_manager_id ON people (manager_id);
-
-CREATE INDEX ix_people_bot_id ON people (bot_id);
-
-CREATE INDEX ix_people_org_id ON people (org_id);
-
-CREATE INDEX ix_people_user_id ON people (user_id);
-
-CREATE INDEX ix_people_email ON people (email);
-
-CREATE INDEX ix_people_created_at ON people (created_at);
-
-CREATE INDEX ix_people_updated_at ON people (updated_at);
 
 CREATE TABLE people_departments (
     id CHAR(36) NOT NULL,
@@ -63,16 +56,12 @@ CREATE TABLE people_departments (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_people_departments_head_id FOREIGN KEY(head_id) REFERENCES people (id) ON DELETE SET NULL,
-    CONSTRAINT fk_people_departments_parent_id FOREIGN KEY(parent_id) REFERENCES people_departments (id) ON DELETE SET NULL
+    CONSTRAINT fk_people_departments_parent_id FOREIGN KEY(parent_id) REFERENCES people_departments (id) ON DELETE SET NULL,
+    INDEX ix_people_departments_head_id (head_id),
+    INDEX ix_people_departments_parent_id (parent_id),
+    INDEX ix_people_departments_bot_id (bot_id),
+    INDEX ix_people_departments_org_id (org_id)
 );
-
-CREATE INDEX ix_people_departments_head_id ON people_departments (head_id);
-
-CREATE INDEX ix_people_departments_parent_id ON people_departments (parent_id);
-
-CREATE INDEX ix_people_departments_bot_id ON people_departments (bot_id);
-
-CREATE INDEX ix_people_departments_org_id ON people_departments (org_id);
 
 CREATE TABLE people_org_chart (
     id CHAR(36) NOT NULL,
@@ -90,14 +79,11 @@ CREATE TABLE people_org_chart (
     PRIMARY KEY (id),
     CONSTRAINT uq_people_org_chart_org_id_person_id_effective_from UNIQUE (org_id, person_id, effective_from),
     CONSTRAINT fk_people_org_chart_person_id FOREIGN KEY(person_id) REFERENCES people (id) ON DELETE CASCADE,
-    CONSTRAINT fk_people_org_chart_reports_to_id FOREIGN KEY(reports_to_id) REFERENCES people (id) ON DELETE SET NULL
+    CONSTRAINT fk_people_org_chart_reports_to_id FOREIGN KEY(reports_to_id) REFERENCES people (id) ON DELETE SET NULL,
+    INDEX ix_people_org_chart_person_id (person_id),
+    INDEX ix_people_org_chart_reports_to_id (reports_to_id),
+    INDEX ix_people_org_chart_bot_id (bot_id)
 );
-
-CREATE INDEX ix_people_org_chart_person_id ON people_org_chart (person_id);
-
-CREATE INDEX ix_people_org_chart_reports_to_id ON people_org_chart (reports_to_id);
-
-CREATE INDEX ix_people_org_chart_bot_id ON people_org_chart (bot_id);
 
 CREATE TABLE people_skills (
     id CHAR(36) NOT NULL,
@@ -108,12 +94,10 @@ CREATE TABLE people_skills (
     description TEXT,
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_people_skills_bot_id (bot_id),
+    INDEX ix_people_skills_org_id (org_id)
 );
-
-CREATE INDEX ix_people_skills_bot_id ON people_skills (bot_id);
-
-CREATE INDEX ix_people_skills_org_id ON people_skills (org_id);
 
 CREATE TABLE people_person_skills (
     id CHAR(36) NOT NULL,
@@ -128,12 +112,10 @@ CREATE TABLE people_person_skills (
     CONSTRAINT uq_people_person_skills_person_id_skill_id UNIQUE (person_id, skill_id),
     CONSTRAINT fk_people_person_skills_person_id FOREIGN KEY(person_id) REFERENCES people (id) ON DELETE CASCADE,
     CONSTRAINT fk_people_person_skills_skill_id FOREIGN KEY(skill_id) REFERENCES people_skills (id) ON DELETE CASCADE,
-    CONSTRAINT fk_people_person_skills_verified_by FOREIGN KEY(verified_by) REFERENCES people (id) ON DELETE SET NULL
+    CONSTRAINT fk_people_person_skills_verified_by FOREIGN KEY(verified_by) REFERENCES people (id) ON DELETE SET NULL,
+    INDEX ix_people_person_skills_person_id (person_id),
+    INDEX ix_people_person_skills_skill_id (skill_id)
 );
-
-CREATE INDEX ix_people_person_skills_person_id ON people_person_skills (person_id);
-
-CREATE INDEX ix_people_person_skills_skill_id ON people_person_skills (skill_id);
 
 CREATE TABLE people_teams (
     id CHAR(36) NOT NULL,
@@ -150,14 +132,11 @@ CREATE TABLE people_teams (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_people_teams_leader_id FOREIGN KEY(leader_id) REFERENCES people (id) ON DELETE SET NULL,
-    CONSTRAINT fk_people_teams_parent_team_id FOREIGN KEY(parent_team_id) REFERENCES people_teams (id) ON DELETE SET NULL
+    CONSTRAINT fk_people_teams_parent_team_id FOREIGN KEY(parent_team_id) REFERENCES people_teams (id) ON DELETE SET NULL,
+    INDEX ix_people_teams_leader_id (leader_id),
+    INDEX ix_people_teams_parent_team_id (parent_team_id),
+    INDEX ix_people_teams_bot_id (bot_id)
 );
-
-CREATE INDEX ix_people_teams_leader_id ON people_teams (leader_id);
-
-CREATE INDEX ix_people_teams_parent_team_id ON people_teams (parent_team_id);
-
-CREATE INDEX ix_people_teams_bot_id ON people_teams (bot_id);
 
 CREATE TABLE people_team_members (
     id CHAR(36) NOT NULL,
@@ -169,12 +148,10 @@ CREATE TABLE people_team_members (
     PRIMARY KEY (id),
     CONSTRAINT uq_people_team_members_team_id_person_id UNIQUE (team_id, person_id),
     CONSTRAINT fk_people_team_members_person_id FOREIGN KEY(person_id) REFERENCES people (id) ON DELETE CASCADE,
-    CONSTRAINT fk_people_team_members_team_id FOREIGN KEY(team_id) REFERENCES people_teams (id) ON DELETE CASCADE
+    CONSTRAINT fk_people_team_members_team_id FOREIGN KEY(team_id) REFERENCES people_teams (id) ON DELETE CASCADE,
+    INDEX ix_people_team_members_person_id (person_id),
+    INDEX ix_people_team_members_team_id (team_id)
 );
-
-CREATE INDEX ix_people_team_members_person_id ON people_team_members (person_id);
-
-CREATE INDEX ix_people_team_members_team_id ON people_team_members (team_id);
 
 CREATE TABLE people_time_off (
     id CHAR(36) NOT NULL,
@@ -194,13 +171,9 @@ CREATE TABLE people_time_off (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_people_time_off_approved_by FOREIGN KEY(approved_by) REFERENCES people (id) ON DELETE SET NULL,
-    CONSTRAINT fk_people_time_off_person_id FOREIGN KEY(person_id) REFERENCES people (id) ON DELETE CASCADE
+    CONSTRAINT fk_people_time_off_person_id FOREIGN KEY(person_id) REFERENCES people (id) ON DELETE CASCADE,
+    INDEX ix_people_time_off_approved_by (approved_by),
+    INDEX ix_people_time_off_person_id (person_id),
+    INDEX ix_people_time_off_bot_id (bot_id),
+    INDEX ix_people_time_off_org_id (org_id)
 );
-
-CREATE INDEX ix_people_time_off_approved_by ON people_time_off (approved_by);
-
-CREATE INDEX ix_people_time_off_person_id ON people_time_off (person_id);
-
-CREATE INDEX ix_people_time_off_bot_id ON people_time_off (bot_id);
-
-CREATE INDEX ix_people_time_off_org_id ON people_time_off (org_id);

@@ -30,16 +30,12 @@ CREATE TABLE crm_accounts (
     PRIMARY KEY (id),
     CONSTRAINT fk_crm_accounts_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
     CONSTRAINT fk_crm_accounts_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
-    CONSTRAINT fk_crm_accounts_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE SET NULL
+    CONSTRAINT fk_crm_accounts_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE SET NULL,
+    INDEX ix_crm_accounts_bot_id (bot_id),
+    INDEX ix_crm_accounts_org_id (org_id),
+    INDEX ix_crm_accounts_owner_id (owner_id),
+    INDEX ix_crm_accounts_email (email)
 );
-
-CREATE INDEX ix_crm_accounts_bot_id ON crm_accounts (bot_id);
-
-CREATE INDEX ix_crm_accounts_org_id ON crm_accounts (org_id);
-
-CREATE INDEX ix_crm_accounts_owner_id ON crm_accounts (owner_id);
-
-CREATE INDEX ix_crm_accounts_email ON crm_accounts (email);
 
 CREATE TABLE crm_contacts (
     id CHAR(36) NOT NULL,
@@ -69,18 +65,13 @@ CREATE TABLE crm_contacts (
     PRIMARY KEY (id),
     CONSTRAINT fk_crm_contacts_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
     CONSTRAINT fk_crm_contacts_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
-    CONSTRAINT fk_crm_contacts_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE SET NULL
+    CONSTRAINT fk_crm_contacts_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE SET NULL,
+    INDEX ix_crm_contacts_bot_id (bot_id),
+    INDEX ix_crm_contacts_org_id (org_id),
+    INDEX ix_crm_contacts_owner_id (owner_id),
+    INDEX ix_crm_contacts_status (status),
+    INDEX ix_crm_contacts_email (email)
 );
-
-CREATE INDEX ix_crm_contacts_bot_id ON crm_contacts (bot_id);
-
-CREATE INDEX ix_crm_contacts_org_id ON crm_contacts (org_id);
-
-CREATE INDEX ix_crm_contacts_owner_id ON crm_contacts (owner_id);
-
-CREATE INDEX ix_crm_contacts_status ON crm_contacts (status);
-
-CREATE INDEX ix_crm_contacts_email ON crm_contacts (email);
 
 CREATE TABLE crm_pipeline_stages (
     id CHAR(36) NOT NULL,
@@ -96,14 +87,11 @@ CREATE TABLE crm_pipeline_stages (
     PRIMARY KEY (id),
     CONSTRAINT uq_crm_pipeline_stages_org_id_bot_id_name UNIQUE (org_id, bot_id, name),
     CONSTRAINT fk_crm_pipeline_stages_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_crm_pipeline_stages_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE
+    CONSTRAINT fk_crm_pipeline_stages_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
+    INDEX ix_crm_pipeline_stages_bot_id (bot_id),
+    INDEX ix_crm_pipeline_stages_org_id (org_id),
+    INDEX ix_crm_pipeline_stages_created_at (created_at)
 );
-
-CREATE INDEX ix_crm_pipeline_stages_bot_id ON crm_pipeline_stages (bot_id);
-
-CREATE INDEX ix_crm_pipeline_stages_org_id ON crm_pipeline_stages (org_id);
-
-CREATE INDEX ix_crm_pipeline_stages_created_at ON crm_pipeline_stages (created_at);
 
 CREATE TABLE crm_leads (
     id CHAR(36) NOT NULL,
@@ -133,22 +121,15 @@ CREATE TABLE crm_leads (
     CONSTRAINT fk_crm_leads_contact_id FOREIGN KEY(contact_id) REFERENCES crm_contacts (id) ON DELETE SET NULL,
     CONSTRAINT fk_crm_leads_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
     CONSTRAINT fk_crm_leads_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE SET NULL,
-    CONSTRAINT fk_crm_leads_stage_id FOREIGN KEY(stage_id) REFERENCES crm_pipeline_stages (id) ON DELETE SET NULL
+    CONSTRAINT fk_crm_leads_stage_id FOREIGN KEY(stage_id) REFERENCES crm_pipeline_stages (id) ON DELETE SET NULL,
+    INDEX ix_crm_leads_account_id (account_id),
+    INDEX ix_crm_leads_bot_id (bot_id),
+    INDEX ix_crm_leads_contact_id (contact_id),
+    INDEX ix_crm_leads_org_id (org_id),
+    INDEX ix_crm_leads_owner_id (owner_id),
+    INDEX ix_crm_leads_stage_id (stage_id),
+    INDEX ix_crm_leads_created_at (created_at)
 );
-
-CREATE INDEX ix_crm_leads_account_id ON crm_leads (account_id);
-
-CREATE INDEX ix_crm_leads_bot_id ON crm_leads (bot_id);
-
-CREATE INDEX ix_crm_leads_contact_id ON crm_leads (contact_id);
-
-CREATE INDEX ix_crm_leads_org_id ON crm_leads (org_id);
-
-CREATE INDEX ix_crm_leads_owner_id ON crm_leads (owner_id);
-
-CREATE INDEX ix_crm_leads_stage_id ON crm_leads (stage_id);
-
-CREATE INDEX ix_crm_leads_created_at ON crm_leads (created_at);
 
 CREATE TABLE crm_opportunities (
     id CHAR(36) NOT NULL,
@@ -180,22 +161,15 @@ CREATE TABLE crm_opportunities (
     CONSTRAINT fk_crm_opportunities_lead_id FOREIGN KEY(lead_id) REFERENCES crm_leads (id) ON DELETE SET NULL,
     CONSTRAINT fk_crm_opportunities_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
     CONSTRAINT fk_crm_opportunities_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE SET NULL,
-    CONSTRAINT fk_crm_opportunities_stage_id FOREIGN KEY(stage_id) REFERENCES crm_pipeline_stages (id) ON DELETE SET NULL
+    CONSTRAINT fk_crm_opportunities_stage_id FOREIGN KEY(stage_id) REFERENCES crm_pipeline_stages (id) ON DELETE SET NULL,
+    INDEX ix_crm_opportunities_account_id (account_id),
+    INDEX ix_crm_opportunities_bot_id (bot_id),
+    INDEX ix_crm_opportunities_contact_id (contact_id),
+    INDEX ix_crm_opportunities_lead_id (lead_id),
+    INDEX ix_crm_opportunities_org_id (org_id),
+    INDEX ix_crm_opportunities_owner_id (owner_id),
+    INDEX ix_crm_opportunities_stage_id (stage_id)
 );
-
-CREATE INDEX ix_crm_opportunities_account_id ON crm_opportunities (account_id);
-
-CREATE INDEX ix_crm_opportunities_bot_id ON crm_opportunities (bot_id);
-
-CREATE INDEX ix_crm_opportunities_contact_id ON crm_opportunities (contact_id);
-
-CREATE INDEX ix_crm_opportunities_lead_id ON crm_opportunities (lead_id);
-
-CREATE INDEX ix_crm_opportunities_org_id ON crm_opportunities (org_id);
-
-CREATE INDEX ix_crm_opportunities_owner_id ON crm_opportunities (owner_id);
-
-CREATE INDEX ix_crm_opportunities_stage_id ON crm_opportunities (stage_id);
 
 CREATE TABLE crm_activities (
     id CHAR(36) NOT NULL,
@@ -220,22 +194,15 @@ CREATE TABLE crm_activities (
     CONSTRAINT fk_crm_activities_lead_id FOREIGN KEY(lead_id) REFERENCES crm_leads (id) ON DELETE CASCADE,
     CONSTRAINT fk_crm_activities_opportunity_id FOREIGN KEY(opportunity_id) REFERENCES crm_opportunities (id) ON DELETE CASCADE,
     CONSTRAINT fk_crm_activities_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
-    CONSTRAINT fk_crm_activities_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE SET NULL
+    CONSTRAINT fk_crm_activities_owner_id FOREIGN KEY(owner_id) REFERENCES users (id) ON DELETE SET NULL,
+    INDEX ix_crm_activities_account_id (account_id),
+    INDEX ix_crm_activities_bot_id (bot_id),
+    INDEX ix_crm_activities_contact_id (contact_id),
+    INDEX ix_crm_activities_lead_id (lead_id),
+    INDEX ix_crm_activities_opportunity_id (opportunity_id),
+    INDEX ix_crm_activities_org_id (org_id),
+    INDEX ix_crm_activities_owner_id (owner_id)
 );
-
-CREATE INDEX ix_crm_activities_account_id ON crm_activities (account_id);
-
-CREATE INDEX ix_crm_activities_bot_id ON crm_activities (bot_id);
-
-CREATE INDEX ix_crm_activities_contact_id ON crm_activities (contact_id);
-
-CREATE INDEX ix_crm_activities_lead_id ON crm_activities (lead_id);
-
-CREATE INDEX ix_crm_activities_opportunity_id ON crm_activities (opportunity_id);
-
-CREATE INDEX ix_crm_activities_org_id ON crm_activities (org_id);
-
-CREATE INDEX ix_crm_activities_owner_id ON crm_activities (owner_id);
 
 CREATE TABLE crm_notes (
     id CHAR(36) NOT NULL,
@@ -254,13 +221,9 @@ CREATE TABLE crm_notes (
     CONSTRAINT fk_crm_notes_contact_id FOREIGN KEY(contact_id) REFERENCES crm_contacts (id) ON DELETE CASCADE,
     CONSTRAINT fk_crm_notes_lead_id FOREIGN KEY(lead_id) REFERENCES crm_leads (id) ON DELETE CASCADE,
     CONSTRAINT fk_crm_notes_opportunity_id FOREIGN KEY(opportunity_id) REFERENCES crm_opportunities (id) ON DELETE CASCADE,
-    CONSTRAINT fk_crm_notes_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE
+    CONSTRAINT fk_crm_notes_org_id FOREIGN KEY(org_id) REFERENCES organizations (org_id) ON DELETE CASCADE,
+    INDEX ix_crm_notes_account_id (account_id),
+    INDEX ix_crm_notes_author_id (author_id),
+    INDEX ix_crm_notes_contact_id (contact_id),
+    INDEX ix_crm_notes_lead_id (lead_id)
 );
-
-CREATE INDEX ix_crm_notes_account_id ON crm_notes (account_id);
-
-CREATE INDEX ix_crm_notes_author_id ON crm_notes (author_id);
-
-CREATE INDEX ix_crm_notes_contact_id ON crm_notes (contact_id);
-
-CREATE INDEX ix_crm_notes_lead_id ON crm_notes (lead_id);

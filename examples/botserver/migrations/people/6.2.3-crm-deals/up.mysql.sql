@@ -53,19 +53,12 @@ CREATE TABLE crm_deals (
     CONSTRAINT fk_crm_deals_lead_id FOREIGN KEY(lead_id) REFERENCES crm_leads (id),
     CONSTRAINT fk_crm_deals_owner_id FOREIGN KEY(owner_id) REFERENCES users (id),
     CONSTRAINT fk_crm_deals_segment_id FOREIGN KEY(segment_id) REFERENCES crm_deal_segments (id),
-    CONSTRAINT fk_crm_deals_stage_id FOREIGN KEY(stage_id) REFERENCES crm_pipeline_stages (id)
+    CONSTRAINT fk_crm_deals_stage_id FOREIGN KEY(stage_id) REFERENCES crm_pipeline_stages (id),
+    INDEX ix_crm_deals_account_id (account_id),
+    INDEX ix_crm_deals_am_id (am_id),
+    INDEX ix_crm_deals_contact_id (contact_id),
+    INDEX ix_crm_deals_department_id (department_id),
+    INDEX ix_crm_deals_lead_id (lead_id),
+    INDEX ix_crm_deals_owner_id (owner_id),
+    INDEX ix_crm_deals_segment_id (segment_id)
 );
-
-CREATE INDEX ix_crm_deals_account_id ON crm_deals (account_id);
-
-CREATE INDEX ix_crm_deals_am_id ON crm_deals (am_id);
-
-CREATE INDEX ix_crm_deals_contact_id ON crm_deals (contact_id);
-
-CREATE INDEX ix_crm_deals_department_id ON crm_deals (department_id);
-
-CREATE INDEX ix_crm_deals_lead_id ON crm_deals (lead_id);
-
-CREATE INDEX ix_crm_deals_owner_id ON crm_deals (owner_id);
-
-CREATE INDEX ix_crm_deals_segment_id ON crm_deals (segment_id);

@@ -14,10 +14,9 @@ CREATE TABLE attendance_sla_policies (
     escalate_on_breach BOOL DEFAULT 0,
     is_active BOOL DEFAULT 1,
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_attendance_sla_policies_bot_id (bot_id)
 );
-
-CREATE INDEX ix_attendance_sla_policies_bot_id ON attendance_sla_policies (bot_id);
 
 CREATE TABLE attendance_sla_events (
     id CHAR(36) NOT NULL,
@@ -30,11 +29,8 @@ CREATE TABLE attendance_sla_events (
     status VARCHAR(255) DEFAULT 'active',
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_attendance_sla_events_sla_policy_id FOREIGN KEY(sla_policy_id) REFERENCES attendance_sla_policies (id) ON DELETE CASCADE
+    CONSTRAINT fk_attendance_sla_events_sla_policy_id FOREIGN KEY(sla_policy_id) REFERENCES attendance_sla_policies (id) ON DELETE CASCADE,
+    INDEX ix_attendance_sla_events_sla_policy_id (sla_policy_id),
+    INDEX ix_attendance_sla_events_session_id (session_id),
+    INDEX ix_attendance_sla_events_status (status)
 );
-
-CREATE INDEX ix_attendance_sla_events_sla_policy_id ON attendance_sla_events (sla_policy_id);
-
-CREATE INDEX ix_attendance_sla_events_session_id ON attendance_sla_events (session_id);
-
-CREATE INDEX ix_attendance_sla_events_status ON attendance_sla_events (status);

@@ -11,15 +11,10 @@ CREATE TABLE research_search_history (
     results_count INTEGER NOT NULL DEFAULT 0,
     metadata JSON DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_research_search_history_bot_id (bot_id),
+    INDEX ix_research_search_history_user_id (user_id),
+    INDEX ix_research_search_history_created_at (created_at),
+    INDEX ix_research_search_history_query (query),
+    INDEX ix_research_search_history_search_type (search_type)
 );
-
-CREATE INDEX ix_research_search_history_bot_id ON research_search_history (bot_id);
-
-CREATE INDEX ix_research_search_history_user_id ON research_search_history (user_id);
-
-CREATE INDEX ix_research_search_history_created_at ON research_search_history (created_at);
-
-CREATE INDEX ix_research_search_history_query ON research_search_history (query);
-
-CREATE INDEX ix_research_search_history_search_type ON research_search_history (search_type);

@@ -15,16 +15,12 @@ CREATE TABLE research_projects (
     settings JSON NOT NULL DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_research_projects_bot_id (bot_id),
+    INDEX ix_research_projects_org_id (org_id),
+    INDEX ix_research_projects_owner_id (owner_id),
+    INDEX ix_research_projects_status (status)
 );
-
-CREATE INDEX ix_research_projects_bot_id ON research_projects (bot_id);
-
-CREATE INDEX ix_research_projects_org_id ON research_projects (org_id);
-
-CREATE INDEX ix_research_projects_owner_id ON research_projects (owner_id);
-
-CREATE INDEX ix_research_projects_status ON research_projects (status);
 
 CREATE TABLE research_collaborators (
     id CHAR(36) NOT NULL,
@@ -35,12 +31,10 @@ CREATE TABLE research_collaborators (
     joined_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_research_collaborators_project_id_user_id UNIQUE (project_id, user_id),
-    CONSTRAINT fk_research_collaborators_project_id FOREIGN KEY(project_id) REFERENCES research_projects (id) ON DELETE CASCADE
+    CONSTRAINT fk_research_collaborators_project_id FOREIGN KEY(project_id) REFERENCES research_projects (id) ON DELETE CASCADE,
+    INDEX ix_research_collaborators_project_id (project_id),
+    INDEX ix_research_collaborators_user_id (user_id)
 );
-
-CREATE INDEX ix_research_collaborators_project_id ON research_collaborators (project_id);
-
-CREATE INDEX ix_research_collaborators_user_id ON research_collaborators (user_id);
 
 CREATE TABLE research_exports (
     id CHAR(36) NOT NULL,
@@ -54,12 +48,10 @@ CREATE TABLE research_exports (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     completed_at DATETIME(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_research_exports_project_id FOREIGN KEY(project_id) REFERENCES research_projects (id) ON DELETE CASCADE
+    CONSTRAINT fk_research_exports_project_id FOREIGN KEY(project_id) REFERENCES research_projects (id) ON DELETE CASCADE,
+    INDEX ix_research_exports_project_id (project_id),
+    INDEX ix_research_exports_status (status)
 );
-
-CREATE INDEX ix_research_exports_project_id ON research_exports (project_id);
-
-CREATE INDEX ix_research_exports_status ON research_exports (status);
 
 CREATE TABLE research_findings (
     id CHAR(36) NOT NULL,
@@ -75,14 +67,11 @@ CREATE TABLE research_findings (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_research_findings_project_id FOREIGN KEY(project_id) REFERENCES research_projects (id) ON DELETE CASCADE
+    CONSTRAINT fk_research_findings_project_id FOREIGN KEY(project_id) REFERENCES research_projects (id) ON DELETE CASCADE,
+    INDEX ix_research_findings_project_id (project_id),
+    INDEX ix_research_findings_status (status),
+    INDEX ix_research_findings_created_at (created_at)
 );
-
-CREATE INDEX ix_research_findings_project_id ON research_findings (project_id);
-
-CREATE INDEX ix_research_findings_status ON research_findings (status);
-
-CREATE INDEX ix_research_findings_created_at ON research_findings (created_at);
 
 CREATE TABLE research_sources (
     id CHAR(36) NOT NULL,
@@ -99,14 +88,11 @@ CREATE TABLE research_sources (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_research_sources_project_id FOREIGN KEY(project_id) REFERENCES research_projects (id) ON DELETE CASCADE
+    CONSTRAINT fk_research_sources_project_id FOREIGN KEY(project_id) REFERENCES research_projects (id) ON DELETE CASCADE,
+    INDEX ix_research_sources_project_id (project_id),
+    INDEX ix_research_sources_created_at (created_at),
+    INDEX ix_research_sources_updated_at (updated_at)
 );
-
-CREATE INDEX ix_research_sources_project_id ON research_sources (project_id);
-
-CREATE INDEX ix_research_sources_created_at ON research_sources (created_at);
-
-CREATE INDEX ix_research_sources_updated_at ON research_sources (updated_at);
 
 CREATE TABLE research_citations (
     id CHAR(36) NOT NULL,
@@ -116,12 +102,10 @@ CREATE TABLE research_citations (
     bibtex TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_research_citations_source_id FOREIGN KEY(source_id) REFERENCES research_sources (id) ON DELETE CASCADE
+    CONSTRAINT fk_research_citations_source_id FOREIGN KEY(source_id) REFERENCES research_sources (id) ON DELETE CASCADE,
+    INDEX ix_research_citations_source_id (source_id),
+    INDEX ix_research_citations_created_at (created_at)
 );
-
-CREATE INDEX ix_research_citations_source_id ON research_citations (source_id);
-
-CREATE INDEX ix_research_citations_created_at ON research_citations (created_at);
 
 CREATE TABLE research_notes (
     id CHAR(36) NOT NULL,
@@ -138,13 +122,9 @@ CREATE TABLE research_notes (
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_research_notes_project_id FOREIGN KEY(project_id) REFERENCES research_projects (id) ON DELETE CASCADE,
-    CONSTRAINT fk_research_notes_source_id FOREIGN KEY(source_id) REFERENCES research_sources (id) ON DELETE SET NULL
+    CONSTRAINT fk_research_notes_source_id FOREIGN KEY(source_id) REFERENCES research_sources (id) ON DELETE SET NULL,
+    INDEX ix_research_notes_project_id (project_id),
+    INDEX ix_research_notes_source_id (source_id),
+    INDEX ix_research_notes_created_at (created_at),
+    INDEX ix_research_notes_updated_at (updated_at)
 );
-
-CREATE INDEX ix_research_notes_project_id ON research_notes (project_id);
-
-CREATE INDEX ix_research_notes_source_id ON research_notes (source_id);
-
-CREATE INDEX ix_research_notes_created_at ON research_notes (created_at);
-
-CREATE INDEX ix_research_notes_updated_at ON research_notes (updated_at);

@@ -16,16 +16,12 @@ CREATE TABLE session_kb_associations (
     PRIMARY KEY (id),
     CONSTRAINT uq_session_kb_associations_session_id_kb_name UNIQUE (session_id, kb_name),
     CONSTRAINT fk_session_kb_associations_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_session_kb_associations_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE CASCADE
+    CONSTRAINT fk_session_kb_associations_session_id FOREIGN KEY(session_id) REFERENCES user_sessions (id) ON DELETE CASCADE,
+    INDEX ix_session_kb_associations_bot_id (bot_id),
+    INDEX ix_session_kb_associations_session_id (session_id),
+    INDEX ix_session_kb_associations_added_at (added_at),
+    INDEX ix_session_kb_associations_kb_name (kb_name)
 );
-
-CREATE INDEX ix_session_kb_associations_bot_id ON session_kb_associations (bot_id);
-
-CREATE INDEX ix_session_kb_associations_session_id ON session_kb_associations (session_id);
-
-CREATE INDEX ix_session_kb_associations_added_at ON session_kb_associations (added_at);
-
-CREATE INDEX ix_session_kb_associations_kb_name ON session_kb_associations (kb_name);
 
 CREATE TABLE user_kb_associations (
     id VARCHAR(255) NOT NULL,
@@ -37,13 +33,9 @@ CREATE TABLE user_kb_associations (
     created_at VARCHAR(255) NOT NULL,
     updated_at VARCHAR(255) NOT NULL,
     PRIMARY KEY (id),
-    CONSTRAINT uq_user_kb_associations_user_id_bot_id_kb_name UNIQUE (user_id, bot_id, kb_name)
+    CONSTRAINT uq_user_kb_associations_user_id_bot_id_kb_name UNIQUE (user_id, bot_id, kb_name),
+    INDEX ix_user_kb_associations_bot_id (bot_id),
+    INDEX ix_user_kb_associations_user_id (user_id),
+    INDEX ix_user_kb_associations_created_at (created_at),
+    INDEX ix_user_kb_associations_updated_at (updated_at)
 );
-
-CREATE INDEX ix_user_kb_associations_bot_id ON user_kb_associations (bot_id);
-
-CREATE INDEX ix_user_kb_associations_user_id ON user_kb_associations (user_id);
-
-CREATE INDEX ix_user_kb_associations_created_at ON user_kb_associations (created_at);
-
-CREATE INDEX ix_user_kb_associations_updated_at ON user_kb_associations (updated_at);

@@ -20,16 +20,12 @@ CREATE TABLE social_announcements (
     ends_at DATETIME(6),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_social_announcements_bot_id (bot_id),
+    INDEX ix_social_announcements_org_id (org_id),
+    INDEX ix_social_announcements_created_at (created_at),
+    INDEX ix_social_announcements_updated_at (updated_at)
 );
-
-CREATE INDEX ix_social_announcements_bot_id ON social_announcements (bot_id);
-
-CREATE INDEX ix_social_announcements_org_id ON social_announcements (org_id);
-
-CREATE INDEX ix_social_announcements_created_at ON social_announcements (created_at);
-
-CREATE INDEX ix_social_announcements_updated_at ON social_announcements (updated_at);
 
 CREATE TABLE social_communities (
     id CHAR(36) NOT NULL,
@@ -51,18 +47,13 @@ CREATE TABLE social_communities (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     archived_at DATETIME(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_social_communities_bot_id (bot_id),
+    INDEX ix_social_communities_org_id (org_id),
+    INDEX ix_social_communities_owner_id (owner_id),
+    INDEX ix_social_communities_slug (slug),
+    INDEX ix_social_communities_created_at (created_at)
 );
-
-CREATE INDEX ix_social_communities_bot_id ON social_communities (bot_id);
-
-CREATE INDEX ix_social_communities_org_id ON social_communities (org_id);
-
-CREATE INDEX ix_social_communities_owner_id ON social_communities (owner_id);
-
-CREATE INDEX ix_social_communities_slug ON social_communities (slug);
-
-CREATE INDEX ix_social_communities_created_at ON social_communities (created_at);
 
 CREATE TABLE social_community_members (
     id CHAR(36) NOT NULL,
@@ -74,14 +65,11 @@ CREATE TABLE social_community_members (
     last_seen_at DATETIME(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_social_community_members_community_id_user_id UNIQUE (community_id, user_id),
-    CONSTRAINT fk_social_community_members_community_id FOREIGN KEY(community_id) REFERENCES social_communities (id) ON DELETE CASCADE
+    CONSTRAINT fk_social_community_members_community_id FOREIGN KEY(community_id) REFERENCES social_communities (id) ON DELETE CASCADE,
+    INDEX ix_social_community_members_community_id (community_id),
+    INDEX ix_social_community_members_user_id (user_id),
+    INDEX ix_social_community_members_joined_at (joined_at)
 );
-
-CREATE INDEX ix_social_community_members_community_id ON social_community_members (community_id);
-
-CREATE INDEX ix_social_community_members_user_id ON social_community_members (user_id);
-
-CREATE INDEX ix_social_community_members_joined_at ON social_community_members (joined_at);
 
 CREATE TABLE social_hashtags (
     id CHAR(36) NOT NULL,
@@ -92,14 +80,11 @@ CREATE TABLE social_hashtags (
     last_used_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT uq_social_hashtags_org_id_bot_id_tag UNIQUE (org_id, bot_id, tag)
+    CONSTRAINT uq_social_hashtags_org_id_bot_id_tag UNIQUE (org_id, bot_id, tag),
+    INDEX ix_social_hashtags_bot_id (bot_id),
+    INDEX ix_social_hashtags_org_id (org_id),
+    INDEX ix_social_hashtags_created_at (created_at)
 );
-
-CREATE INDEX ix_social_hashtags_bot_id ON social_hashtags (bot_id);
-
-CREATE INDEX ix_social_hashtags_org_id ON social_hashtags (org_id);
-
-CREATE INDEX ix_social_hashtags_created_at ON social_hashtags (created_at);
 
 CREATE TABLE social_posts (
     id CHAR(36) NOT NULL,
@@ -127,26 +112,17 @@ CREATE TABLE social_posts (
     deleted_at DATETIME(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_social_posts_community_id FOREIGN KEY(community_id) REFERENCES social_communities (id) ON DELETE CASCADE,
-    CONSTRAINT fk_social_posts_parent_id FOREIGN KEY(parent_id) REFERENCES social_posts (id) ON DELETE CASCADE
+    CONSTRAINT fk_social_posts_parent_id FOREIGN KEY(parent_id) REFERENCES social_posts (id) ON DELETE CASCADE,
+    INDEX ix_social_posts_community_id (community_id),
+    INDEX ix_social_posts_parent_id (parent_id),
+    INDEX ix_social_posts_bot_id (bot_id),
+    INDEX ix_social_posts_org_id (org_id),
+    INDEX ix_social_posts_created_at (created_at),
+    INDEX ix_social_posts_updated_at (updated_at),
+    INDEX ix_social_posts_author_id (author_id),
+    INDEX ix_social_posts_poll_id (poll_id),
+    INDEX ix_social_posts_edited_at (edited_at)
 );
-
-CREATE INDEX ix_social_posts_community_id ON social_posts (community_id);
-
-CREATE INDEX ix_social_posts_parent_id ON social_posts (parent_id);
-
-CREATE INDEX ix_social_posts_bot_id ON social_posts (bot_id);
-
-CREATE INDEX ix_social_posts_org_id ON social_posts (org_id);
-
-CREATE INDEX ix_social_posts_created_at ON social_posts (created_at);
-
-CREATE INDEX ix_social_posts_updated_at ON social_posts (updated_at);
-
-CREATE INDEX ix_social_posts_author_id ON social_posts (author_id);
-
-CREATE INDEX ix_social_posts_poll_id ON social_posts (poll_id);
-
-CREATE INDEX ix_social_posts_edited_at ON social_posts (edited_at);
 
 CREATE TABLE social_bookmarks (
     id CHAR(36) NOT NULL,
@@ -155,12 +131,10 @@ CREATE TABLE social_bookmarks (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_social_bookmarks_user_id_post_id UNIQUE (user_id, post_id),
-    CONSTRAINT fk_social_bookmarks_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE CASCADE
+    CONSTRAINT fk_social_bookmarks_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE CASCADE,
+    INDEX ix_social_bookmarks_post_id (post_id),
+    INDEX ix_social_bookmarks_user_id (user_id)
 );
-
-CREATE INDEX ix_social_bookmarks_post_id ON social_bookmarks (post_id);
-
-CREATE INDEX ix_social_bookmarks_user_id ON social_bookmarks (user_id);
 
 CREATE TABLE social_comments (
     id CHAR(36) NOT NULL,
@@ -177,16 +151,12 @@ CREATE TABLE social_comments (
     deleted_at DATETIME(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_social_comments_parent_comment_id FOREIGN KEY(parent_comment_id) REFERENCES social_comments (id) ON DELETE CASCADE,
-    CONSTRAINT fk_social_comments_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE CASCADE
+    CONSTRAINT fk_social_comments_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE CASCADE,
+    INDEX ix_social_comments_parent_comment_id (parent_comment_id),
+    INDEX ix_social_comments_post_id (post_id),
+    INDEX ix_social_comments_created_at (created_at),
+    INDEX ix_social_comments_updated_at (updated_at)
 );
-
-CREATE INDEX ix_social_comments_parent_comment_id ON social_comments (parent_comment_id);
-
-CREATE INDEX ix_social_comments_post_id ON social_comments (post_id);
-
-CREATE INDEX ix_social_comments_created_at ON social_comments (created_at);
-
-CREATE INDEX ix_social_comments_updated_at ON social_comments (updated_at);
 
 CREATE TABLE social_polls (
     id CHAR(36) NOT NULL,
@@ -199,10 +169,9 @@ CREATE TABLE social_polls (
     ends_at DATETIME(6),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_social_polls_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE CASCADE
+    CONSTRAINT fk_social_polls_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE CASCADE,
+    INDEX ix_social_polls_post_id (post_id)
 );
-
-CREATE INDEX ix_social_polls_post_id ON social_polls (post_id);
 
 CREATE TABLE social_poll_options (
     id CHAR(36) NOT NULL,
@@ -212,10 +181,9 @@ CREATE TABLE social_poll_options (
     position INTEGER NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_social_poll_options_poll_id FOREIGN KEY(poll_id) REFERENCES social_polls (id) ON DELETE CASCADE
+    CONSTRAINT fk_social_poll_options_poll_id FOREIGN KEY(poll_id) REFERENCES social_polls (id) ON DELETE CASCADE,
+    INDEX ix_social_poll_options_poll_id (poll_id)
 );
-
-CREATE INDEX ix_social_poll_options_poll_id ON social_poll_options (poll_id);
 
 CREATE TABLE social_poll_votes (
     id CHAR(36) NOT NULL,
@@ -226,12 +194,10 @@ CREATE TABLE social_poll_votes (
     PRIMARY KEY (id),
     CONSTRAINT uq_social_poll_votes_poll_id_option_id_user_id UNIQUE (poll_id, option_id, user_id),
     CONSTRAINT fk_social_poll_votes_option_id FOREIGN KEY(option_id) REFERENCES social_poll_options (id) ON DELETE CASCADE,
-    CONSTRAINT fk_social_poll_votes_poll_id FOREIGN KEY(poll_id) REFERENCES social_polls (id) ON DELETE CASCADE
+    CONSTRAINT fk_social_poll_votes_poll_id FOREIGN KEY(poll_id) REFERENCES social_polls (id) ON DELETE CASCADE,
+    INDEX ix_social_poll_votes_option_id (option_id),
+    INDEX ix_social_poll_votes_poll_id (poll_id)
 );
-
-CREATE INDEX ix_social_poll_votes_option_id ON social_poll_votes (option_id);
-
-CREATE INDEX ix_social_poll_votes_poll_id ON social_poll_votes (poll_id);
 
 CREATE TABLE social_praises (
     id CHAR(36) NOT NULL,
@@ -245,16 +211,12 @@ CREATE TABLE social_praises (
     post_id CHAR(36),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_social_praises_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE SET NULL
+    CONSTRAINT fk_social_praises_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE SET NULL,
+    INDEX ix_social_praises_post_id (post_id),
+    INDEX ix_social_praises_bot_id (bot_id),
+    INDEX ix_social_praises_org_id (org_id),
+    INDEX ix_social_praises_created_at (created_at)
 );
-
-CREATE INDEX ix_social_praises_post_id ON social_praises (post_id);
-
-CREATE INDEX ix_social_praises_bot_id ON social_praises (bot_id);
-
-CREATE INDEX ix_social_praises_org_id ON social_praises (org_id);
-
-CREATE INDEX ix_social_praises_created_at ON social_praises (created_at);
 
 CREATE TABLE social_reactions (
     id CHAR(36) NOT NULL,
@@ -267,11 +229,8 @@ CREATE TABLE social_reactions (
     CONSTRAINT uq_social_reactions_comment_id_user_id_reaction_type UNIQUE (comment_id, user_id, reaction_type),
     CONSTRAINT uq_social_reactions_post_id_user_id_reaction_type UNIQUE (post_id, user_id, reaction_type),
     CONSTRAINT fk_social_reactions_comment_id FOREIGN KEY(comment_id) REFERENCES social_comments (id) ON DELETE CASCADE,
-    CONSTRAINT fk_social_reactions_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE CASCADE
+    CONSTRAINT fk_social_reactions_post_id FOREIGN KEY(post_id) REFERENCES social_posts (id) ON DELETE CASCADE,
+    INDEX ix_social_reactions_comment_id (comment_id),
+    INDEX ix_social_reactions_post_id (post_id),
+    INDEX ix_social_reactions_user_id (user_id)
 );
-
-CREATE INDEX ix_social_reactions_comment_id ON social_reactions (comment_id);
-
-CREATE INDEX ix_social_reactions_post_id ON social_reactions (post_id);
-
-CREATE INDEX ix_social_reactions_user_id ON social_reactions (user_id);

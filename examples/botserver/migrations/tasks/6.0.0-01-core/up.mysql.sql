@@ -22,16 +22,12 @@ CREATE TABLE task_approvals (
     PRIMARY KEY (id),
     CONSTRAINT fk_task_approvals_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
     CONSTRAINT fk_task_approvals_plan_id FOREIGN KEY(plan_id) REFERENCES execution_plans (id) ON DELETE CASCADE,
-    CONSTRAINT fk_task_approvals_task_id FOREIGN KEY(task_id) REFERENCES auto_tasks (id) ON DELETE CASCADE
+    CONSTRAINT fk_task_approvals_task_id FOREIGN KEY(task_id) REFERENCES auto_tasks (id) ON DELETE CASCADE,
+    INDEX ix_task_approvals_bot_id (bot_id),
+    INDEX ix_task_approvals_plan_id (plan_id),
+    INDEX ix_task_approvals_task_id (task_id),
+    INDEX ix_task_approvals_status (status)
 );
-
-CREATE INDEX ix_task_approvals_bot_id ON task_approvals (bot_id);
-
-CREATE INDEX ix_task_approvals_plan_id ON task_approvals (plan_id);
-
-CREATE INDEX ix_task_approvals_task_id ON task_approvals (task_id);
-
-CREATE INDEX ix_task_approvals_status ON task_approvals (status);
 
 CREATE TABLE task_decisions (
     id CHAR(36) NOT NULL,
@@ -49,11 +45,8 @@ CREATE TABLE task_decisions (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_task_decisions_bot_id FOREIGN KEY(bot_id) REFERENCES bots (id) ON DELETE CASCADE,
-    CONSTRAINT fk_task_decisions_task_id FOREIGN KEY(task_id) REFERENCES auto_tasks (id) ON DELETE CASCADE
+    CONSTRAINT fk_task_decisions_task_id FOREIGN KEY(task_id) REFERENCES auto_tasks (id) ON DELETE CASCADE,
+    INDEX ix_task_decisions_bot_id (bot_id),
+    INDEX ix_task_decisions_task_id (task_id),
+    INDEX ix_task_decisions_status (status)
 );
-
-CREATE INDEX ix_task_decisions_bot_id ON task_decisions (bot_id);
-
-CREATE INDEX ix_task_decisions_task_id ON task_decisions (task_id);
-
-CREATE INDEX ix_task_decisions_status ON task_decisions (status);

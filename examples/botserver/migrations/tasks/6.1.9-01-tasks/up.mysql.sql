@@ -23,20 +23,14 @@ CREATE TABLE tasks (
     completed_at DATETIME(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_tasks_assignee_id FOREIGN KEY(assignee_id) REFERENCES users (id) ON DELETE SET NULL,
-    CONSTRAINT fk_tasks_reporter_id FOREIGN KEY(reporter_id) REFERENCES users (id) ON DELETE SET NULL
+    CONSTRAINT fk_tasks_reporter_id FOREIGN KEY(reporter_id) REFERENCES users (id) ON DELETE SET NULL,
+    INDEX ix_tasks_assignee_id (assignee_id),
+    INDEX ix_tasks_reporter_id (reporter_id),
+    INDEX ix_tasks_status (status),
+    INDEX ix_tasks_created_at (created_at),
+    INDEX ix_tasks_updated_at (updated_at),
+    INDEX ix_tasks_project_id (project_id)
 );
-
-CREATE INDEX ix_tasks_assignee_id ON tasks (assignee_id);
-
-CREATE INDEX ix_tasks_reporter_id ON tasks (reporter_id);
-
-CREATE INDEX ix_tasks_status ON tasks (status);
-
-CREATE INDEX ix_tasks_created_at ON tasks (created_at);
-
-CREATE INDEX ix_tasks_updated_at ON tasks (updated_at);
-
-CREATE INDEX ix_tasks_project_id ON tasks (project_id);
 
 CREATE TABLE task_dependencies (
     id CHAR(36) NOT NULL,
@@ -48,12 +42,10 @@ CREATE TABLE task_dependencies (
     PRIMARY KEY (id),
     CONSTRAINT uq_task_dependencies_task_id_depends_on_task_id UNIQUE (task_id, depends_on_task_id),
     CONSTRAINT fk_task_dependencies_depends_on_task_id FOREIGN KEY(depends_on_task_id) REFERENCES tasks (id) ON DELETE CASCADE,
-    CONSTRAINT fk_task_dependencies_task_id FOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE
+    CONSTRAINT fk_task_dependencies_task_id FOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE,
+    INDEX ix_task_dependencies_depends_on_task_id (depends_on_task_id),
+    INDEX ix_task_dependencies_task_id (task_id)
 );
-
-CREATE INDEX ix_task_dependencies_depends_on_task_id ON task_dependencies (depends_on_task_id);
-
-CREATE INDEX ix_task_dependencies_task_id ON task_dependencies (task_id);
 
 CREATE TABLE task_recurrence (
     id CHAR(36) NOT NULL,
@@ -69,10 +61,9 @@ CREATE TABLE task_recurrence (
     is_active BOOL DEFAULT 1,
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_task_recurrence_task_template_id FOREIGN KEY(task_template_id) REFERENCES tasks (id) ON DELETE CASCADE
+    CONSTRAINT fk_task_recurrence_task_template_id FOREIGN KEY(task_template_id) REFERENCES tasks (id) ON DELETE CASCADE,
+    INDEX ix_task_recurrence_task_template_id (task_template_id)
 );
-
-CREATE INDEX ix_task_recurrence_task_template_id ON task_recurrence (task_template_id);
 
 CREATE TABLE task_time_entries (
     id CHAR(36) NOT NULL,
@@ -86,9 +77,7 @@ CREATE TABLE task_time_entries (
     created_at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT fk_task_time_entries_task_id FOREIGN KEY(task_id) REFERENCES tasks (id) ON DELETE CASCADE,
-    CONSTRAINT fk_task_time_entries_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE
+    CONSTRAINT fk_task_time_entries_user_id FOREIGN KEY(user_id) REFERENCES users (id) ON DELETE CASCADE,
+    INDEX ix_task_time_entries_task_id (task_id),
+    INDEX ix_task_time_entries_user_id (user_id)
 );
-
-CREATE INDEX ix_task_time_entries_task_id ON task_time_entries (task_id);
-
-CREATE INDEX ix_task_time_entries_user_id ON task_time_entries (user_id);

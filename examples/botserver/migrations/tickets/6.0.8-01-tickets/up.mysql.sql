@@ -28,24 +28,16 @@ CREATE TABLE support_tickets (
     custom_fields JSON NOT NULL DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_support_tickets_bot_id (bot_id),
+    INDEX ix_support_tickets_org_id (org_id),
+    INDEX ix_support_tickets_status (status),
+    INDEX ix_support_tickets_created_at (created_at),
+    INDEX ix_support_tickets_updated_at (updated_at),
+    INDEX ix_support_tickets_requester_id (requester_id),
+    INDEX ix_support_tickets_assignee_id (assignee_id),
+    INDEX ix_support_tickets_team_id (team_id)
 );
-
-CREATE INDEX ix_support_tickets_bot_id ON support_tickets (bot_id);
-
-CREATE INDEX ix_support_tickets_org_id ON support_tickets (org_id);
-
-CREATE INDEX ix_support_tickets_status ON support_tickets (status);
-
-CREATE INDEX ix_support_tickets_created_at ON support_tickets (created_at);
-
-CREATE INDEX ix_support_tickets_updated_at ON support_tickets (updated_at);
-
-CREATE INDEX ix_support_tickets_requester_id ON support_tickets (requester_id);
-
-CREATE INDEX ix_support_tickets_assignee_id ON support_tickets (assignee_id);
-
-CREATE INDEX ix_support_tickets_team_id ON support_tickets (team_id);
 
 CREATE TABLE ticket_canned_responses (
     id CHAR(36) NOT NULL,
@@ -59,12 +51,10 @@ CREATE TABLE ticket_canned_responses (
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_ticket_canned_responses_bot_id (bot_id),
+    INDEX ix_ticket_canned_responses_org_id (org_id)
 );
-
-CREATE INDEX ix_ticket_canned_responses_bot_id ON ticket_canned_responses (bot_id);
-
-CREATE INDEX ix_ticket_canned_responses_org_id ON ticket_canned_responses (org_id);
 
 CREATE TABLE ticket_categories (
     id CHAR(36) NOT NULL,
@@ -79,12 +69,10 @@ CREATE TABLE ticket_categories (
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_ticket_categories_parent_id FOREIGN KEY(parent_id) REFERENCES ticket_categories (id) ON DELETE SET NULL
+    CONSTRAINT fk_ticket_categories_parent_id FOREIGN KEY(parent_id) REFERENCES ticket_categories (id) ON DELETE SET NULL,
+    INDEX ix_ticket_categories_parent_id (parent_id),
+    INDEX ix_ticket_categories_bot_id (bot_id)
 );
-
-CREATE INDEX ix_ticket_categories_parent_id ON ticket_categories (parent_id);
-
-CREATE INDEX ix_ticket_categories_bot_id ON ticket_categories (bot_id);
 
 CREATE TABLE ticket_comments (
     id CHAR(36) NOT NULL,
@@ -97,12 +85,10 @@ CREATE TABLE ticket_comments (
     attachments JSON NOT NULL DEFAULT '{}',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_ticket_comments_ticket_id FOREIGN KEY(ticket_id) REFERENCES support_tickets (id) ON DELETE CASCADE
+    CONSTRAINT fk_ticket_comments_ticket_id FOREIGN KEY(ticket_id) REFERENCES support_tickets (id) ON DELETE CASCADE,
+    INDEX ix_ticket_comments_ticket_id (ticket_id),
+    INDEX ix_ticket_comments_created_at (created_at)
 );
-
-CREATE INDEX ix_ticket_comments_ticket_id ON ticket_comments (ticket_id);
-
-CREATE INDEX ix_ticket_comments_created_at ON ticket_comments (created_at);
 
 CREATE TABLE ticket_sla_policies (
     id CHAR(36) NOT NULL,
@@ -116,12 +102,10 @@ CREATE TABLE ticket_sla_policies (
     is_active BOOL NOT NULL DEFAULT 1,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_ticket_sla_policies_bot_id (bot_id),
+    INDEX ix_ticket_sla_policies_org_id (org_id)
 );
-
-CREATE INDEX ix_ticket_sla_policies_bot_id ON ticket_sla_policies (bot_id);
-
-CREATE INDEX ix_ticket_sla_policies_org_id ON ticket_sla_policies (org_id);
 
 CREATE TABLE ticket_tags (
     id CHAR(36) NOT NULL,
@@ -130,9 +114,7 @@ CREATE TABLE ticket_tags (
     name VARCHAR(255) NOT NULL,
     color VARCHAR(255),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_ticket_tags_bot_id (bot_id),
+    INDEX ix_ticket_tags_org_id (org_id)
 );
-
-CREATE INDEX ix_ticket_tags_bot_id ON ticket_tags (bot_id);
-
-CREATE INDEX ix_ticket_tags_org_id ON ticket_tags (org_id);

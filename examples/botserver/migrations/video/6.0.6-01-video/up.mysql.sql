@@ -23,14 +23,11 @@ CREATE TABLE video_projects (
     status VARCHAR(255) NOT NULL DEFAULT 'active',
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_video_projects_organization_id (organization_id),
+    INDEX ix_video_projects_status (status),
+    INDEX ix_video_projects_created_at (created_at)
 );
-
-CREATE INDEX ix_video_projects_organization_id ON video_projects (organization_id);
-
-CREATE INDEX ix_video_projects_status ON video_projects (status);
-
-CREATE INDEX ix_video_projects_created_at ON video_projects (created_at);
 
 CREATE TABLE video_audio_tracks (
     id CHAR(36) NOT NULL,
@@ -45,10 +42,9 @@ CREATE TABLE video_audio_tracks (
     fade_out_ms BIGINT NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_video_audio_tracks_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE
+    CONSTRAINT fk_video_audio_tracks_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE,
+    INDEX ix_video_audio_tracks_project_id (project_id)
 );
-
-CREATE INDEX ix_video_audio_tracks_project_id ON video_audio_tracks (project_id);
 
 CREATE TABLE video_clips (
     id CHAR(36) NOT NULL,
@@ -65,12 +61,10 @@ CREATE TABLE video_clips (
     transition_out TEXT,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_video_clips_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE
+    CONSTRAINT fk_video_clips_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE,
+    INDEX ix_video_clips_project_id (project_id),
+    INDEX ix_video_clips_created_at (created_at)
 );
-
-CREATE INDEX ix_video_clips_project_id ON video_clips (project_id);
-
-CREATE INDEX ix_video_clips_created_at ON video_clips (created_at);
 
 CREATE TABLE video_command_history (
     id CHAR(36) NOT NULL,
@@ -80,12 +74,10 @@ CREATE TABLE video_command_history (
     command_json JSON NOT NULL,
     executed_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_video_command_history_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE
+    CONSTRAINT fk_video_command_history_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE,
+    INDEX ix_video_command_history_project_id (project_id),
+    INDEX ix_video_command_history_user_id (user_id)
 );
-
-CREATE INDEX ix_video_command_history_project_id ON video_command_history (project_id);
-
-CREATE INDEX ix_video_command_history_user_id ON video_command_history (user_id);
 
 CREATE TABLE video_exports (
     id CHAR(36) NOT NULL,
@@ -99,12 +91,10 @@ CREATE TABLE video_exports (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     completed_at DATETIME(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_video_exports_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE
+    CONSTRAINT fk_video_exports_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE,
+    INDEX ix_video_exports_project_id (project_id),
+    INDEX ix_video_exports_status (status)
 );
-
-CREATE INDEX ix_video_exports_project_id ON video_exports (project_id);
-
-CREATE INDEX ix_video_exports_status ON video_exports (status);
 
 CREATE TABLE video_layers (
     id CHAR(36) NOT NULL,
@@ -126,9 +116,7 @@ CREATE TABLE video_layers (
     locked BOOL NOT NULL DEFAULT 0,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
-    CONSTRAINT fk_video_layers_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE
+    CONSTRAINT fk_video_layers_project_id FOREIGN KEY(project_id) REFERENCES video_projects (id) ON DELETE CASCADE,
+    INDEX ix_video_layers_project_id (project_id),
+    INDEX ix_video_layers_created_at (created_at)
 );
-
-CREATE INDEX ix_video_layers_project_id ON video_layers (project_id);
-
-CREATE INDEX ix_video_layers_created_at ON video_layers (created_at);

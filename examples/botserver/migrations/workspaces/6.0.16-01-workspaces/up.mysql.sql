@@ -20,14 +20,11 @@ CREATE TABLE workspace_templates (
     created_by CHAR(36),
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_workspace_templates_bot_id (bot_id),
+    INDEX ix_workspace_templates_org_id (org_id),
+    INDEX ix_workspace_templates_created_at (created_at)
 );
-
-CREATE INDEX ix_workspace_templates_bot_id ON workspace_templates (bot_id);
-
-CREATE INDEX ix_workspace_templates_org_id ON workspace_templates (org_id);
-
-CREATE INDEX ix_workspace_templates_created_at ON workspace_templates (created_at);
 
 CREATE TABLE workspaces (
     id CHAR(36) NOT NULL,
@@ -42,12 +39,10 @@ CREATE TABLE workspaces (
     created_by CHAR(36) NOT NULL,
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    INDEX ix_workspaces_bot_id (bot_id),
+    INDEX ix_workspaces_org_id (org_id)
 );
-
-CREATE INDEX ix_workspaces_bot_id ON workspaces (bot_id);
-
-CREATE INDEX ix_workspaces_org_id ON workspaces (org_id);
 
 CREATE TABLE workspace_members (
     id CHAR(36) NOT NULL,
@@ -58,14 +53,11 @@ CREATE TABLE workspace_members (
     joined_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_workspace_members_workspace_id_user_id UNIQUE (workspace_id, user_id),
-    CONSTRAINT fk_workspace_members_workspace_id FOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE
+    CONSTRAINT fk_workspace_members_workspace_id FOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE,
+    INDEX ix_workspace_members_workspace_id (workspace_id),
+    INDEX ix_workspace_members_user_id (user_id),
+    INDEX ix_workspace_members_joined_at (joined_at)
 );
-
-CREATE INDEX ix_workspace_members_workspace_id ON workspace_members (workspace_id);
-
-CREATE INDEX ix_workspace_members_user_id ON workspace_members (user_id);
-
-CREATE INDEX ix_workspace_members_joined_at ON workspace_members (joined_at);
 
 CREATE TABLE workspace_pages (
     id CHAR(36) NOT NULL,
@@ -89,18 +81,13 @@ CREATE TABLE workspace_pages (
     PRIMARY KEY (id),
     CONSTRAINT fk_workspace_pages_parent_id FOREIGN KEY(parent_id) REFERENCES workspace_pages (id) ON DELETE CASCADE,
     CONSTRAINT fk_workspace_pages_template_id FOREIGN KEY(template_id) REFERENCES workspace_pages (id) ON DELETE SET NULL,
-    CONSTRAINT fk_workspace_pages_workspace_id FOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE
+    CONSTRAINT fk_workspace_pages_workspace_id FOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE,
+    INDEX ix_workspace_pages_parent_id (parent_id),
+    INDEX ix_workspace_pages_template_id (template_id),
+    INDEX ix_workspace_pages_workspace_id (workspace_id),
+    INDEX ix_workspace_pages_created_at (created_at),
+    INDEX ix_workspace_pages_updated_at (updated_at)
 );
-
-CREATE INDEX ix_workspace_pages_parent_id ON workspace_pages (parent_id);
-
-CREATE INDEX ix_workspace_pages_template_id ON workspace_pages (template_id);
-
-CREATE INDEX ix_workspace_pages_workspace_id ON workspace_pages (workspace_id);
-
-CREATE INDEX ix_workspace_pages_created_at ON workspace_pages (created_at);
-
-CREATE INDEX ix_workspace_pages_updated_at ON workspace_pages (updated_at);
 
 CREATE TABLE workspace_comments (
     id CHAR(36) NOT NULL,
@@ -118,18 +105,13 @@ CREATE TABLE workspace_comments (
     PRIMARY KEY (id),
     CONSTRAINT fk_workspace_comments_page_id FOREIGN KEY(page_id) REFERENCES workspace_pages (id) ON DELETE CASCADE,
     CONSTRAINT fk_workspace_comments_parent_comment_id FOREIGN KEY(parent_comment_id) REFERENCES workspace_comments (id) ON DELETE CASCADE,
-    CONSTRAINT fk_workspace_comments_workspace_id FOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE
+    CONSTRAINT fk_workspace_comments_workspace_id FOREIGN KEY(workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE,
+    INDEX ix_workspace_comments_page_id (page_id),
+    INDEX ix_workspace_comments_parent_comment_id (parent_comment_id),
+    INDEX ix_workspace_comments_workspace_id (workspace_id),
+    INDEX ix_workspace_comments_created_at (created_at),
+    INDEX ix_workspace_comments_updated_at (updated_at)
 );
-
-CREATE INDEX ix_workspace_comments_page_id ON workspace_comments (page_id);
-
-CREATE INDEX ix_workspace_comments_parent_comment_id ON workspace_comments (parent_comment_id);
-
-CREATE INDEX ix_workspace_comments_workspace_id ON workspace_comments (workspace_id);
-
-CREATE INDEX ix_workspace_comments_created_at ON workspace_comments (created_at);
-
-CREATE INDEX ix_workspace_comments_updated_at ON workspace_comments (updated_at);
 
 CREATE TABLE workspace_comment_reactions (
     id CHAR(36) NOT NULL,
@@ -139,10 +121,9 @@ CREATE TABLE workspace_comment_reactions (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_workspace_comment_reactions_comment_id_user_id_emoji UNIQUE (comment_id, user_id, emoji),
-    CONSTRAINT fk_workspace_comment_reactions_comment_id FOREIGN KEY(comment_id) REFERENCES workspace_comments (id) ON DELETE CASCADE
+    CONSTRAINT fk_workspace_comment_reactions_comment_id FOREIGN KEY(comment_id) REFERENCES workspace_comments (id) ON DELETE CASCADE,
+    INDEX ix_workspace_comment_reactions_comment_id (comment_id)
 );
-
-CREATE INDEX ix_workspace_comment_reactions_comment_id ON workspace_comment_reactions (comment_id);
 
 CREATE TABLE workspace_page_permissions (
     id CHAR(36) NOT NULL,
@@ -154,12 +135,10 @@ CREATE TABLE workspace_page_permissions (
     PRIMARY KEY (id),
     CONSTRAINT uq_workspace_page_permissions_page_id_role UNIQUE (page_id, `role`),
     CONSTRAINT uq_workspace_page_permissions_page_id_user_id UNIQUE (page_id, user_id),
-    CONSTRAINT fk_workspace_page_permissions_page_id FOREIGN KEY(page_id) REFERENCES workspace_pages (id) ON DELETE CASCADE
+    CONSTRAINT fk_workspace_page_permissions_page_id FOREIGN KEY(page_id) REFERENCES workspace_pages (id) ON DELETE CASCADE,
+    INDEX ix_workspace_page_permissions_page_id (page_id),
+    INDEX ix_workspace_page_permissions_user_id (user_id)
 );
-
-CREATE INDEX ix_workspace_page_permissions_page_id ON workspace_page_permissions (page_id);
-
-CREATE INDEX ix_workspace_page_permissions_user_id ON workspace_page_permissions (user_id);
 
 CREATE TABLE workspace_page_versions (
     id CHAR(36) NOT NULL,
@@ -172,9 +151,7 @@ CREATE TABLE workspace_page_versions (
     created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (id),
     CONSTRAINT uq_workspace_page_versions_page_id_version_number UNIQUE (page_id, version_number),
-    CONSTRAINT fk_workspace_page_versions_page_id FOREIGN KEY(page_id) REFERENCES workspace_pages (id) ON DELETE CASCADE
+    CONSTRAINT fk_workspace_page_versions_page_id FOREIGN KEY(page_id) REFERENCES workspace_pages (id) ON DELETE CASCADE,
+    INDEX ix_workspace_page_versions_page_id (page_id),
+    INDEX ix_workspace_page_versions_created_at (created_at)
 );
-
-CREATE INDEX ix_workspace_page_versions_page_id ON workspace_page_versions (page_id);
-
-CREATE INDEX ix_workspace_page_versions_created_at ON workspace_page_versions (created_at);
