@@ -236,7 +236,7 @@ def migrate(project: str, dry_run: bool, lock_timeout: float, allow_changed: boo
     if not quiet:
         applied = len(result.applied)
         click.echo(f"applied {applied} migration(s)" if applied else "nothing to do: the database is up to date")
-        for record in result.plan.dormant[:1]:
+        if result.plan.dormant:
             click.echo(f"note: {len(result.plan.dormant)} applied migration(s) of units now off are dormant (see gatedb status)")
 
 
