@@ -865,3 +865,64 @@ def test_long_unclosed_statements_split_and_fail_the_fast_path_in_linear_time(di
         assert len(split_statements(text, dialect)) == 1
         assert sqlscan._fast_scan(scanner, text, strict=True) is None
         assert time.perf_counter() - started < 5  # quadratic or exponential would take minutes
+
+
+# --------------------------------------------------------------------------- the prediction from these facts
+
+_FK_LIFE = {
+    "core/0001_tables/up.sql": """
+        CREATE TABLE a (id int PRIMARY KEY);
+        CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id), self_id int REFERENCES b (id));
+        CREATE TABLE c (id int, b_id int, CONSTRAINT c_b_fk FOREIGN KEY (b_id) REFERENCES b (id));
+        CREATE TABLE d (id int, a_id int REFERENCES a);
+        CREATE TABLE f (id int, y int REFERENCES b (id));
+        CREATE TABLE g (id int, z int REFERENCES b (id));
+        CREATE TABLE h (id int, w int);
+    """,
+    "core/0002_changes/up.sql": """
+        ALTER TABLE a RENAME TO aa;
+        ALTER TABLE c DROP CONSTRAINT c_b_fk;
+        DROP TABLE d;
+        CREATE TABLE e (id int PRIMARY KEY, x int);
+        ALTER TABLE e ADD CONSTRAINT e_x_fk FOREIGN KEY (x) REFERENCES aa (id);
+        ALTER TABLE f DROP COLUMN y;
+        ALTER TABLE g DROP CONSTRAINT g_z_fkey;
+        ALTER TABLE h ADD CONSTRAINT h_w_fk FOREIGN KEY (w) REFERENCES e (id);
+        ALTER TABLE h DROP CONSTRAINT h_w_fk, ADD CONSTRAINT h_w_fk FOREIGN KEY (w) REFERENCES b (id);
+        ALTER TABLE h RENAME TO hh;
+    """,
+}
+# b -> a renamed (both names follow); c's dropped by name; d gone with its table; f's with
+# its column; g's by PostgreSQL's default name; h's dropped and made again, then renamed.
+_FK_LIFE_EXPECTED = {("b", "aa"), ("e", "aa"), ("hh", "b")}
+
+
+def _fk_life_project(tmp_path: Path) -> Path:
+    from helpers import write_project
+
+    return write_project(tmp_path / "p", "[features]\n", _FK_LIFE)
+
+
+def test_predicted_foreign_keys_follow_renames_and_drops(tmp_path: Path) -> None:
+    from gatedb import analysis, checker
+    from gatedb.loader import load_project
+
+    project = load_project(_fk_life_project(tmp_path))
+    predicted = checker.predict(project.migrations, analysis.facts_for(project, "postgresql"))
+    assert predicted.foreign_keys == _FK_LIFE_EXPECTED
+    assert set(predicted.tables) == {"aa", "b", "c", "e", "f", "g", "hh"}
+
+
+@pytest.mark.integration
+def test_predicted_foreign_keys_are_the_live_ones_on_postgresql(tmp_path: Path, new_db) -> None:
+    import gatedb
+    from gatedb import analysis, checker
+    from gatedb.loader import load_project
+    from gatedb.matrix import differences, live_schema
+
+    project = load_project(_fk_life_project(tmp_path))
+    url = new_db("postgresql")
+    gatedb.migrate(project, database=url)
+    live = live_schema(url)
+    assert live.foreign_keys == _FK_LIFE_EXPECTED
+    assert list(differences(checker.predict(project.migrations, analysis.facts_for(project, "postgresql")), live)) == []
