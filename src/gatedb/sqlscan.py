@@ -1950,7 +1950,8 @@ _PLAIN_COLUMN = re.compile(
 )
 _PLAIN_CONSTRAINT = re.compile(
     rf"""\s*(?:CONSTRAINT\s+(?P<name>{_P_WORD})\s+)?
-    (?:(?P<key>PRIMARY\s+KEY|UNIQUE)\s*{_P_COLS.format("keycols")}
+    (?:(?P<index>(?:UNIQUE\s+)?(?:KEY|INDEX))\s+(?P<iname>{_P_WORD})\s*{_P_COLS.format("icols")}
+      |(?P<key>PRIMARY\s+KEY|UNIQUE)\s*{_P_COLS.format("keycols")}
       |FOREIGN\s+KEY\s*{_P_COLS.format("cols")}\s*REFERENCES\s+(?P<target>{_P_QNAME})\s*(?:{_P_COLS.format("refcols")})?
        (?:\s+ON\s+(?:DELETE|UPDATE)\s+(?:CASCADE|RESTRICT|NO\s+ACTION|SET\s+NULL|SET\s+DEFAULT))*)
     \s*(?P<end>[,)])""",
@@ -1981,7 +1982,7 @@ def _plain_create_table(scanner: "_Scanner", text: str) -> _Facts | None:
     f.kind = "CREATE TABLE"
     creates, references = f.creates, f.references
     creates.add(ObjectRef("table", table))
-    pg = scanner.pg
+    pg, mysql = scanner.pg, scanner.dialect == "mysql"
     column_match, constraint_match = _PLAIN_COLUMN.match, _PLAIN_CONSTRAINT.match
     pos = m.end()
     add = creates.add
@@ -2007,7 +2008,12 @@ def _plain_create_table(scanner: "_Scanner", text: str) -> _Facts | None:
             if cname is not None:
                 cname = cname.lower()
                 creates.add(ObjectRef("constraint", cname, table))
-            if c.group("key") is not None:  # (MySQL's "UNIQUE KEY k (a)" does not match)
+            if c.group("index") is not None:  # MySQL's [UNIQUE] KEY / INDEX name (a, b)
+                if not mysql or cname is not None:
+                    return None  # elsewhere "key" is a column; "CONSTRAINT c UNIQUE KEY" is for sqlglot
+                creates.add(ObjectRef("index", c.group("iname").lower(), table))
+                cols = _PLAIN_SPLIT.split(c.group("icols").lower())
+            elif c.group("key") is not None:
                 cols = _PLAIN_SPLIT.split(c.group("keycols").lower())
             else:
                 cols = _PLAIN_SPLIT.split(c.group("cols").lower())
