@@ -1418,6 +1418,7 @@ class _FastParser:
         self.i = 0
         self.facts = _Facts()
         self.column_name = ""  # the column being parsed
+        self.arrays_need_pg = False  # ALTER TABLE: array types only on PostgreSQL
 
     # -- token helpers
 
@@ -1558,6 +1559,8 @@ class _FastParser:
         if not words:
             raise _Bail
         while O[i] == "[":
+            if self.arrays_need_pg and not self.s.pg:
+                raise _Bail  # "ADD COLUMN c text[]" elsewhere: sqlglot's word, as before
             i += 1
             if i < self.n and K[i] == "n":
                 i += 1
@@ -1877,6 +1880,7 @@ class _FastParser:
     def alter_table(self) -> _Facts:
         f = self.facts
         f.kind = "ALTER TABLE"
+        self.arrays_need_pg = True
         self.expect_word("ALTER")
         self.expect_word("TABLE")
         table = self.qname()
