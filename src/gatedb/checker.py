@@ -508,9 +508,6 @@ class Checker:
                     continue  # goes with its table
                 if owner.get(obj) in dropped_tables:
                     continue
-                if obj.kind == "constraint" and obj.table and obj.table in {o.table for o in down.alters | down.drops}:
-                    if any(o.kind == "constraint" and o.name == obj.name for o in undone):
-                        continue
                 if any(_key(o) == _key(obj) or (o.kind == obj.kind and o.name == obj.name and o.table is None) for o in undone):
                     continue
                 if obj.kind in ("table", "column", "index", "view", "type", "function", "sequence", "trigger", "constraint"):
