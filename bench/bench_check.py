@@ -5,7 +5,7 @@ in the same run.
              the project writes: postgresql, sqlite, mysql), wall time of the process;
              also the time the command reports on its last line (analysis alone,
              without the interpreter's start and gatedb's own imports).
-  baseline:  a fresh interpreter that only imports gatedb.loader and loads the same
+  baseline:  a fresh interpreter that only imports gatedb.files.loader and loads the same
              project (reads every file): what any command pays before analysing.
 
 Each is the median of --repeat runs (default 5); nothing is cached between runs but the
@@ -56,8 +56,8 @@ def main() -> None:
         ENV.pop("PYTHONDONTWRITEBYTECODE", None)
         ENV["PYTHONPYCACHEPREFIX"] = pycache.name
     project = str(Path(args.project).resolve())
-    check_cmd = [sys.executable, "-m", "gatedb.cli", "check", "-p", project]
-    load_cmd = [sys.executable, "-c", f"import gatedb.loader; gatedb.loader.load_project({project!r})"]
+    check_cmd = [sys.executable, "-m", "gatedb", "check", "-p", project]
+    load_cmd = [sys.executable, "-c", f"import gatedb.files.loader; gatedb.files.loader.load_project({project!r})"]
 
     run(check_cmd)  # write the .pyc files and warm the page cache, as any second run has them
     run(load_cmd)

@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ROOT / "examples" / "botserver"
-GATEDB = [sys.executable, "-m", "gatedb.cli"]
+GATEDB = [sys.executable, "-m", "gatedb"]
 
 
 def timed(fn) -> float:  # type: ignore[no-untyped-def]

@@ -301,7 +301,7 @@ def test_gatedb_check_finds_no_error_in_the_example() -> None:
     """The static checker proves every feature set of the example, on all three dialects."""
     from click.testing import CliRunner
 
-    from gatedb.cli import main
+    from gatedb.commands import main
 
     result = CliRunner().invoke(main, ["check", "-p", str(EXAMPLE), "--format", "json"])
     report = json.loads(result.output)

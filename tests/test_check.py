@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 import gatedb.api as api
-from gatedb.checker import RULES
-from gatedb.cli import main
+from gatedb.analysis.checker import RULES
+from gatedb.commands import main
 
 from helpers import copy_example, write_project
 
@@ -175,8 +175,8 @@ def test_graph_formats(tmp_path: Path) -> None:
 
 # --- check --matrix: the empirical confirmation on real databases ------------------------
 
-from gatedb import matrix  # noqa: E402
-from gatedb.features import build_feature_table  # noqa: E402
+from gatedb.analysis import matrix  # noqa: E402
+from gatedb.core.features import build_feature_table  # noqa: E402
 
 
 def test_pairwise_sets_cover_every_possible_pair() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gatedb.cli import main
+from gatedb.commands import main
 
 from conftest import table_names
 from helpers import copy_example, write_project

@@ -25,7 +25,7 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from gatedb.cli import main
+from gatedb.commands import main
 
 from conftest import MYSQL_ADMIN, PG_ADMIN, table_names
 from helpers import copy_example, write_project
@@ -41,7 +41,7 @@ QUICKSTART_TABLES = {"users", "tasks", "projects", "task_projects"}
 
 def gatedb_process(*args: str, cwd: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "gatedb.cli", *args],
+        [sys.executable, "-m", "gatedb", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -33,7 +33,7 @@ from typing import Callable, Iterator
 import pytest
 import sqlalchemy as sa
 
-from gatedb.cli import main
+from gatedb.commands import main
 
 from conftest import table_names
 from helpers import write_project
@@ -279,7 +279,7 @@ def migrate_args(project: Path, url: str) -> list[str]:
 
 
 def child(project: Path, url: str, *, env: dict[str, str] | None = None, quiet: bool = True) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "gatedb.cli", *migrate_args(project, url), *(["-q"] if quiet else [])]
+    command = [sys.executable, "-m", "gatedb", *migrate_args(project, url), *(["-q"] if quiet else [])]
     return subprocess.Popen(
         command,
         stdout=subprocess.PIPE,

@@ -31,7 +31,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from gatedb.cli import main
+from gatedb.commands import main
 
 # GATEDB_FUZZ_EXAMPLES=2000 for a longer hunt; 80 per property in the suite.
 SETTINGS = settings(max_examples=int(os.environ.get("GATEDB_FUZZ_EXAMPLES", "80")), deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,4 +1,4 @@
-"""The ordering contract of gatedb.graph, as Hypothesis properties over random projects."""
+"""The ordering contract of gatedb.core.graph, as Hypothesis properties over random projects."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gatedb import graph, planner
+from gatedb.core import graph, planner
 from gatedb.errors import DependencyError
-from gatedb.features import Selection, build_feature_table
-from gatedb.model import AppliedRecord, Migration, MigrationId, Project, Unit
+from gatedb.core.features import Selection, build_feature_table
+from gatedb.core.model import AppliedRecord, Migration, MigrationId, Project, Unit
 
 FEATURES = build_feature_table({"a": [], "b": ["a"], "c": []}, "gatedb.toml")
 UNITS = graph.sort_units(

@@ -176,7 +176,7 @@ def test_dry_run_prints_sql_and_changes_nothing(project: Path, db_url: str) -> N
 
 def test_concurrent_runs_apply_every_migration_once(project: Path, db_url: str) -> None:
     """8 processes at once on one fresh database: all exit 0, each migration recorded once."""
-    command = [sys.executable, "-m", "gatedb.cli", "migrate", "-q", "--all-features", "-p", str(project), "-d", db_url]
+    command = [sys.executable, "-m", "gatedb", "migrate", "-q", "--all-features", "-p", str(project), "-d", db_url]
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(8)]
     outcomes = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
     assert all(code == 0 for code, _ in outcomes), outcomes

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gatedb
-from gatedb import analysis, checker
-from gatedb.features import Selection
-from gatedb.loader import load_project
-from gatedb.matrix import differences, live_schema
+from gatedb.analysis import checker, facts as analysis
+from gatedb.core.features import Selection
+from gatedb.files.loader import load_project
+from gatedb.analysis.matrix import differences, live_schema
 
 from helpers import write_project
 

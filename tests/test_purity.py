@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-PURE = ["gatedb.features", "gatedb.model", "gatedb.versions", "gatedb.graph", "gatedb.planner", "gatedb.sqlscan", "gatedb.checker"]
+PURE = ["gatedb.core.features", "gatedb.core.model", "gatedb.core.versions", "gatedb.core.graph", "gatedb.core.planner", "gatedb.analysis.sqlscan", "gatedb.analysis.checker"]
 
 
 def test_pure_core_imports_no_database_library() -> None:

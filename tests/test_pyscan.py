@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gatedb.pyscan import scan_python_migration
-from gatedb.sqlscan import ObjectRef, ScanResult
+from gatedb.analysis.pyscan import scan_python_migration
+from gatedb.analysis.sqlscan import ObjectRef, ScanResult
 
 BOTSERVER = Path(__file__).resolve().parent.parent / "examples" / "botserver"
 
@@ -347,7 +347,7 @@ def test_botserver_python_migrations_add_their_foreign_keys() -> None:
 
 
 def test_foreign_key_facts(write) -> None:
-    from gatedb.sqlscan import ForeignKeyFact as FK
+    from gatedb.analysis.sqlscan import ForeignKeyFact as FK
 
     path = write(
         """
@@ -397,7 +397,7 @@ def test_foreign_key_facts(write) -> None:
 
 
 def test_sql_run_by_execute_keeps_its_foreign_keys(write) -> None:
-    from gatedb.sqlscan import ForeignKeyFact as FK
+    from gatedb.analysis.sqlscan import ForeignKeyFact as FK
 
     path = write(
         """
@@ -423,7 +423,7 @@ def test_scanning_needs_neither_alembic_nor_sqlalchemy_unless_the_migration_does
     )
     code = (
         "import sys\n"
-        "from gatedb.pyscan import scan_python_migration\n"
+        "from gatedb.analysis.pyscan import scan_python_migration\n"
         f"result = scan_python_migration({str(path)!r}, 'postgresql')\n"
         "assert result.warnings == () and result.statements[0].foreign_keys, result\n"
         "print(','.join(m for m in ('alembic', 'sqlalchemy', 'sqlglot') if m in sys.modules))\n"

@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gatedb.cli import main
+from gatedb.commands import main
 
 from conftest import PG_ADMIN, table_names
 from helpers import copy_example, write_project
@@ -177,7 +177,7 @@ def test_traceback_output_has_no_password(project: Path, server: str) -> None:
     }[server]
     for args in (["migrate"], ["status"], ["plan", "--format", "json"]):
         proc = subprocess.run(
-            [sys.executable, "-m", "gatedb.cli", "--traceback", *args, "-p", str(project), "-d", url],
+            [sys.executable, "-m", "gatedb", "--traceback", *args, "-p", str(project), "-d", url],
             capture_output=True, text=True, timeout=60, cwd=project,
         )
         assert proc.returncode != 0
@@ -189,7 +189,7 @@ def test_application_name_carries_no_password(tmp_path: Path, new_db: Callable[[
     project = write_project(tmp_path / "p", "[features]\n", {"core/0001_slow/up.sql": "SELECT pg_sleep(2);"})
     url = with_password(new_db("postgresql"))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gatedb.cli", "migrate", "-q", "-p", str(project), "-d", url],
+        [sys.executable, "-m", "gatedb", "migrate", "-q", "-p", str(project), "-d", url],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
     )
     admin = sa.create_engine(PG_ADMIN, poolclass=sa.pool.NullPool)

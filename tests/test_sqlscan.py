@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gatedb import sqlscan
-from gatedb.sqlscan import ObjectRef, ScanResult, StatementFacts, scan_sql, split_statements
+from gatedb.analysis import sqlscan
+from gatedb.analysis.sqlscan import ObjectRef, ScanResult, StatementFacts, scan_sql, split_statements
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sql"
 BOTSERVER = Path(__file__).resolve().parent.parent / "examples" / "botserver"
@@ -686,7 +686,7 @@ def test_concatenated_statements_scan_like_each_alone(statements: list[str], gap
 
 # --------------------------------------------------------------------------- foreign keys
 
-from gatedb.sqlscan import ForeignKeyFact as FK  # noqa: E402
+from gatedb.analysis.sqlscan import ForeignKeyFact as FK  # noqa: E402
 
 
 @pytest.mark.parametrize("fast", [True, False])
@@ -841,7 +841,7 @@ def test_plain_ddl_needs_no_sqlglot() -> None:
 
     code = (
         "import sys\n"
-        "from gatedb.sqlscan import scan_sql\n"
+        "from gatedb.analysis.sqlscan import scan_sql\n"
         "for dialect in ('postgresql', 'sqlite', 'mysql'):\n"
         "    r = scan_sql(\"CREATE TABLE t (id int PRIMARY KEY, o int REFERENCES o (id), d TEXT DEFAULT 'x');\\n"
         "CREATE INDEX ix ON t (o); ALTER TABLE t ADD COLUMN c int; DROP INDEX ix; DROP TABLE t\", dialect)\n"
@@ -904,8 +904,8 @@ def _fk_life_project(tmp_path: Path) -> Path:
 
 
 def test_predicted_foreign_keys_follow_renames_and_drops(tmp_path: Path) -> None:
-    from gatedb import analysis, checker
-    from gatedb.loader import load_project
+    from gatedb.analysis import checker, facts as analysis
+    from gatedb.files.loader import load_project
 
     project = load_project(_fk_life_project(tmp_path))
     predicted = checker.predict(project.migrations, analysis.facts_for(project, "postgresql"))
@@ -916,9 +916,9 @@ def test_predicted_foreign_keys_follow_renames_and_drops(tmp_path: Path) -> None
 @pytest.mark.integration
 def test_predicted_foreign_keys_are_the_live_ones_on_postgresql(tmp_path: Path, new_db) -> None:
     import gatedb
-    from gatedb import analysis, checker
-    from gatedb.loader import load_project
-    from gatedb.matrix import differences, live_schema
+    from gatedb.analysis import checker, facts as analysis
+    from gatedb.files.loader import load_project
+    from gatedb.analysis.matrix import differences, live_schema
 
     project = load_project(_fk_life_project(tmp_path))
     url = new_db("postgresql")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gatedb.errors import FeatureError
-from gatedb.features import Selection, build_feature_table, find_cycle
-from gatedb.versions import split_stem, version_key
+from gatedb.core.features import Selection, build_feature_table, find_cycle
+from gatedb.core.versions import split_stem, version_key
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@
 The feature set is the planner's input: core always runs, a feature's unit runs when the
 feature is on, a bridge `a+b` when all its features are on.
 
-Names are imported on first use, so that importing the pure core (gatedb.features,
-gatedb.planner, ...) loads no database library.
+Names are imported on first use, so that importing the pure core (gatedb.core.features,
+gatedb.core.planner, ...) loads no database library.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ _WHERE = {
     "MigrateResult": "api",
     "Status": "api",
     "CheckReport": "api",
-    "load_project": "loader",
+    "load_project": "files.loader",
     "GatedbError": "errors",
-    "Migration": "model",
-    "MigrationId": "model",
-    "Plan": "model",
-    "Project": "model",
-    "Step": "model",
-    "Unit": "model",
+    "Migration": "core.model",
+    "MigrationId": "core.model",
+    "Plan": "core.model",
+    "Project": "core.model",
+    "Step": "core.model",
+    "Unit": "core.model",
 }
 __all__ = sorted(_WHERE)
 __version__ = "0.1.0"

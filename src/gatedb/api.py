@@ -8,14 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import history, planner, runner
-from .database import connect, create_engine, dialect_name, first_line, mask, normalise_url
-from .dialects import Dialect, for_url
+from .db import history
+
+from .core import planner
+
+from .db import runner
+from .db.url import connect, create_engine, dialect_name, first_line, mask, normalise_url
+from .db.dialects import Dialect, for_url
 from .errors import ChecksumMismatch, DatabaseError, GatedbError, MigrationFileError, Refused, UnfinishedMigration
-from .features import Resolution, Selection
-from .loader import load_project
-from .model import AppliedRecord, MigrationId, Plan, Project, Step
-from .runner import Listener
+from .core.features import Resolution, Selection
+from .files.loader import load_project
+from .core.model import AppliedRecord, MigrationId, Plan, Project, Step
+from .db.runner import Listener
 
 DEFAULT_DATABASE = "gatedb.sqlite3"
 ProjectLike = str | os.PathLike[str] | Project
@@ -339,7 +343,7 @@ def unowned_tables(project: Project, url: str, active: set[str]) -> dict[str, st
 
 def table_owners(project: Project, dialect: str) -> dict[str, str]:
     """table -> the unit whose migrations create it (static analysis of the SQL)."""
-    from .analysis import created_tables
+    from .analysis.facts import created_tables
 
     owners: dict[str, str] = {}
     for migration in project.migrations:
@@ -425,7 +429,8 @@ class CheckReport:
 
 def check(project: str | os.PathLike[str] | Project = ".", *, dialects: Sequence[str] | None = None, database: str | None = None) -> CheckReport:
     """Every static diagnostic, for every feature set at once. Touches no database."""
-    from . import analysis, checker
+    from .analysis import facts as analysis
+    from .analysis import checker
 
     try:
         proj = open_project(project)
@@ -448,7 +453,7 @@ def _manifest_name(project: object) -> str:
 
 def check_severities(project: Project) -> dict[str, str]:
     """[check.severity] in the manifest: rule id -> error | warning | off."""
-    from .checker import LEVELS, RULES
+    from .analysis.checker import LEVELS, RULES
     from .errors import ManifestError
 
     section = project.settings.get("check", {})

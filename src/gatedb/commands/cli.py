@@ -13,10 +13,10 @@ from typing import Any, Callable
 
 import click
 
-from . import api
-from .database import mask
-from .errors import GatedbError
-from .model import Plan, Step
+from .. import api
+from ..db.url import mask
+from ..errors import GatedbError
+from ..core.model import Plan, Step
 
 FEATURE_HELP = "Features to enable (comma-separated or repeated). Env: GATEDB_FEATURES."
 
@@ -196,7 +196,7 @@ class Progress:
             self.bar.__exit__(*exc)
 
     def __call__(self, event: Any) -> None:
-        from .runner import StepFinished, StepStarted
+        from ..db.runner import StepFinished, StepStarted
 
         if self.quiet:
             return
@@ -350,14 +350,14 @@ def check(project: str, database: str | None, dialects: tuple[str, ...], fmt: st
     """
     import time
 
-    from .errors import CheckFailed
+    from ..errors import CheckFailed
 
     started = time.perf_counter()
     report = api.check(project, dialects=list(dialects) or None, database=database)
     diagnostics = list(report.diagnostics)
     runs = []
     if matrix and report.project is not None:
-        from . import matrix as matrix_mod
+        from ..analysis import matrix as matrix_mod
 
         if not database:
             fail("--matrix needs a database server", "pass --database URL (sqlite:///scratch.db works too)", 2)
@@ -400,7 +400,7 @@ def check(project: str, database: str | None, dialects: tuple[str, ...], fmt: st
 def graph(project: str, fmt: str, dialect: str | None, output: str | None) -> None:
     """Features, units, bridges and cross-unit dependencies as a diagram."""
     from . import diagram
-    from .errors import Refused
+    from ..errors import Refused
 
     g = diagram.build(api.open_project(project), dialect)
     if fmt == "svg":

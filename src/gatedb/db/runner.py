@@ -14,10 +14,10 @@ from typing import Any, Callable, Sequence
 import sqlalchemy as sa
 
 from . import history
-from .database import first_line
+from .url import first_line
 from .dialects import Dialect
-from .errors import DatabaseError, MigrationFileError
-from .model import Migration, Step
+from ..errors import DatabaseError, MigrationFileError
+from ..core.model import Migration, Step
 
 
 @dataclass(frozen=True)

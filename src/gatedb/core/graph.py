@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 from typing import Iterable, Mapping, Sequence
 
-from .errors import DependencyError
+from ..errors import DependencyError
 from .features import FeatureTable, find_cycle
 from .model import Migration, MigrationId, Unit
 from .versions import version_key

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .model import DIALECTS, Migration, Project
+from ..core.model import DIALECTS, Migration, Project
 
 
 def scan(migration: Migration, root: str, dialect: str, direction: str = "up"):  # -> sqlscan.ScanResult | None

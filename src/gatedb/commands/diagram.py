@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .model import Project
+from ..core.model import Project
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def build(project: Project, dialect: str | None = None) -> UnitGraph:
 
 def inferred_dependencies(project: Project, dialect: str) -> Iterable[tuple[tuple[str, str], str]]:
     """unit -> unit edges where a migration references what another unit's migration creates."""
-    from .analysis import facts_for
+    from ..analysis.facts import facts_for
 
     facts = facts_for(project, dialect)
     creator: dict[tuple[str, str, str | None], str] = {}

@@ -13,8 +13,8 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
-from .errors import DatabaseError
-from .model import AppliedRecord, Migration, MigrationId
+from ..errors import DatabaseError
+from ..core.model import AppliedRecord, Migration, MigrationId
 
 SCHEMA_VERSION = 1
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from . import graph
-from .model import Migration, MigrationId, Project
+from ..core import graph
+from ..core.model import Migration, MigrationId, Project
 from .sqlscan import ObjectRef, ScanResult, StatementFacts
 
 # id -> (default level, what it finds)

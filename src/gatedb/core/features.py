@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from .errors import FeatureError
+from ..errors import FeatureError
 
 DEFAULT = "default"
 

@@ -15,11 +15,11 @@ import tomllib
 from pathlib import Path
 from typing import Any, Mapping
 
-from . import graph
-from .errors import ManifestError, MigrationFileError
-from .features import FeatureTable, build_feature_table
-from .model import CORE, DIALECTS, Migration, MigrationId, Project, Unit
-from .versions import split_stem
+from ..core import graph
+from ..errors import ManifestError, MigrationFileError
+from ..core.features import FeatureTable, build_feature_table
+from ..core.model import CORE, DIALECTS, Migration, MigrationId, Project, Unit
+from ..core.versions import split_stem
 
 MANIFEST = "gatedb.toml"
 MANIFEST_KEYS = ("migrations", "database", "features", "check", "schema")

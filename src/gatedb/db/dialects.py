@@ -12,7 +12,7 @@ import zlib
 from pathlib import Path
 from typing import Any, Callable
 
-from .errors import LockTimeout
+from ..errors import LockTimeout
 
 POLL_SECONDS = 0.1
 LOCK_NAME = "gatedb-migrate"
@@ -56,7 +56,7 @@ class Dialect:
         PostgreSQL refuses CONCURRENTLY inside a multi-statement string, so a
         no-transaction migration is split there too."""
         if self.splits_scripts or not transactional:
-            from .sqlscan import split_statements
+            from ..analysis.sqlscan import split_statements
 
             return [text for _line, text in split_statements(sql, self.name)]
         return [sql]
@@ -245,7 +245,7 @@ class MySQL(Dialect):
 
 
 def for_url(url: str) -> Dialect:
-    from .database import dialect_name
+    from .url import dialect_name
 
     name = dialect_name(url)
     return {"postgresql": PostgreSQL, "sqlite": SQLite, "mysql": MySQL}[name](url)

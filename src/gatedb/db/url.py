@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
 
 # A bare scheme picks the driver gatedb ships with, not SQLAlchemy's historical default.
 _DRIVERS = {

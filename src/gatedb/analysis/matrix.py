@@ -18,11 +18,15 @@ from itertools import combinations
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import analysis, api, checker
-from .database import create_engine, dialect_name, first_line, normalise_url
-from .errors import GatedbError
-from .features import FeatureTable, Selection
-from .model import Project
+from . import facts as analysis
+
+from .. import api
+
+from . import checker
+from ..db.url import create_engine, dialect_name, first_line, normalise_url
+from ..errors import GatedbError
+from ..core.features import FeatureTable, Selection
+from ..core.model import Project
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,5 @@
+"""`python -m gatedb`: the command line."""
+
+from .commands.cli import main
+
+main()

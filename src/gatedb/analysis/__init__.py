@@ -1,0 +1,1 @@
+"""Static analysis: what migrations create and reference (SQL and Python), and the proof behind `gatedb check`."""

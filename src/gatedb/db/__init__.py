@@ -1,0 +1,1 @@
+"""The database edge: URLs, dialect capabilities, bookkeeping tables and the runner."""

@@ -1,0 +1,1 @@
+"""The file edge: the manifest and migration files, read into the model."""
