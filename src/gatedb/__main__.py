@@ -1,5 +1,5 @@
 """`python -m gatedb`: the command line."""
 
-from .commands.cli import main
+from .commands import main
 
 main()

@@ -409,7 +409,7 @@ class Checker:
                 mid,
                 line,
                 f"{mid} {miss.verb} {obj}, which {culprit} (unit {culprit.unit}) drops or renames before it when both units are on",
-                f"make one depend on the other (`-- gatedb: requires`), so that a single order holds for every feature set",
+                "make one depend on the other (`-- gatedb: requires`), so that a single order holds for every feature set",
             )
 
     def droppers_of(self, obj: ObjectRef) -> list[MigrationId]:

@@ -1,96 +1,16 @@
-"""The `gatedb` command: one subcommand per public function, rendering their values.
-
-Every user mistake ends as `error:` and `hint:` lines on stderr with a non-zero exit;
---traceback shows the Python traceback too (for bug reports).
-"""
+"""Commands that read or change a database: features, plan, migrate, status, prune, repair."""
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from typing import Any, Callable
+from typing import Any
 
 import click
 
 from .. import api
-from ..db.url import mask
-from ..errors import GatedbError
 from ..core.model import Plan, Step
-
-FEATURE_HELP = "Features to enable (comma-separated or repeated). Env: GATEDB_FEATURES."
-
-
-def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--project, --database and the Cargo-style feature flags, shared by every command."""
-    options = [
-        click.option("--project", "-p", default=".", show_default=True, help="Folder holding gatedb.toml (or pyproject.toml with [tool.gatedb])."),
-        click.option("--database", "-d", envvar="GATEDB_DATABASE_URL", help="Database URL (default: the manifest's, else sqlite:///gatedb.sqlite3 beside it). Env: GATEDB_DATABASE_URL."),
-        click.option("--features", "-F", multiple=True, envvar="GATEDB_FEATURES", help=FEATURE_HELP),
-        click.option("--no-default-features", is_flag=True, help="Do not enable the `default` features."),
-        click.option("--all-features", is_flag=True, help="Enable every declared feature."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def selection(kwargs: dict[str, Any]) -> dict[str, Any]:
-    return dict(
-        database=kwargs.pop("database"),
-        features=list(kwargs.pop("features")),
-        no_default_features=kwargs.pop("no_default_features"),
-        all_features=kwargs.pop("all_features"),
-    )
-
-
-def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a GatedbError into `error:` / `hint:` lines and its exit code."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        try:
-            return command(*args, **kwargs)
-        except GatedbError as exc:
-            if ctx.obj and ctx.obj.get("traceback"):
-                raise
-            fail(exc.message, exc.hint, exc.exit_code)
-        except BrokenPipeError:  # `gatedb plan | head`: the reader left; say nothing more
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(141)
-        except KeyboardInterrupt:
-            fail("interrupted", "run the command again; every migration that finished is recorded", 130)
-        except Exception as exc:  # a bug in gatedb, not the user's mistake
-            if ctx.obj and ctx.obj.get("traceback"):
-                raise
-            fail(f"internal error: {exc.__class__.__name__}: {exc}", "run again with --traceback and report it", 70)
-
-    return wrapper
-
-
-def fail(message: str, hint: str | None, code: int) -> None:
-    click.echo(f"error: {mask(message)}", err=True)
-    if hint:
-        click.echo(f"hint: {mask(hint)}", err=True)
-    sys.exit(code)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--traceback", is_flag=True, help="Show the Python traceback of an error (for bug reports).")
-@click.version_option(package_name="gatedb")
-@click.pass_context
-def main(ctx: click.Context, traceback: bool) -> None:
-    """gatedb: database migrations gated by Cargo-style features.
-
-    Migrations live in units: migrations/core/ (always on), migrations/<feature>/ (on with
-    the feature) and bridges migrations/<a>+<b>/ (on when all their features are on).
-    Choose the build's features with --features, --no-default-features, --all-features.
-    """
-    ctx.obj = {"traceback": traceback}
-
+from .common import FEATURE_HELP, fail, main, reports_errors, selection, selection_options
 
 @main.command()
 @click.option("--project", "-p", default=".", show_default=True, help="Folder holding gatedb.toml.")
@@ -330,92 +250,3 @@ def repair(migration: str, project: str, database: str | None, mark: str | None,
         fail("say what you did to the database", "pass --applied (you finished it) or --forget (you undid it)", 2)
     api.repair(project, migration, database=database, mark_applied=mark == "applied", lock_timeout=lock_timeout)
     click.echo(f"{migration}: {'recorded as applied' if mark == 'applied' else 'forgotten; it will run again'}")
-
-
-@main.command()
-@click.option("--project", "-p", default=".", show_default=True, help="Folder holding gatedb.toml.")
-@click.option("--database", "-d", envvar="GATEDB_DATABASE_URL", help="With --matrix: the server to test on (scratch databases are made there). Without: only picks the dialect.")
-@click.option("--dialect", "dialects", multiple=True, type=click.Choice(["postgresql", "sqlite", "mysql"]), help="Dialect(s) to analyse (default: those the project writes variants for, else the database's).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--html", "html_file", type=click.Path(dir_okay=False), help="Also write one HTML page with the diagnostics and the graph.")
-@click.option("--matrix", is_flag=True, help="Also apply a covering set of feature sets to real scratch databases and compare with the prediction.")
-@reports_errors
-def check(project: str, database: str | None, dialects: tuple[str, ...], fmt: str, html_file: str | None, matrix: bool) -> None:
-    """Prove every feature combination works, before any database is touched.
-
-    Finds references across units that some feature set lacks (with the smallest such set),
-    objects nobody creates, duplicates, units altering one table unordered, orders that
-    change the schema, late-enable hazards and down migrations that do not undo their up.
-    Exits 1 when any error is found.
-    """
-    import time
-
-    from ..errors import CheckFailed
-
-    started = time.perf_counter()
-    report = api.check(project, dialects=list(dialects) or None, database=database)
-    diagnostics = list(report.diagnostics)
-    runs = []
-    if matrix and report.project is not None:
-        from ..analysis import matrix as matrix_mod
-
-        if not database:
-            fail("--matrix needs a database server", "pass --database URL (sqlite:///scratch.db works too)", 2)
-        def progress(label: str) -> None:
-            if fmt != "json":
-                click.echo(f"applied feature set: {label}", err=True)
-
-        outcome = matrix_mod.run_matrix(report.project, database, on_event=progress)
-        diagnostics += outcome.diagnostics
-        runs = outcome.runs
-    elapsed = time.perf_counter() - started
-    errors = sum(1 for d in diagnostics if d.level == "error")
-    warnings = sum(1 for d in diagnostics if d.level == "warning")
-    if fmt == "json":
-        click.echo(json.dumps({"format": 1, "dialects": list(report.dialects), "errors": errors, "warnings": warnings,
-                               "diagnostics": [d.as_json() for d in diagnostics], "matrix": runs}, indent=2))
-    else:
-        for d in diagnostics:
-            click.echo(f"{d.location}: {d.level} {d.id}: {d.message}")
-            if d.hint:
-                click.echo(f"  hint: {d.hint}")
-        units = len(report.project.units) if report.project else 0
-        sets = f", {len(runs)} feature sets applied" if runs else ""
-        click.echo(f"checked {units} units for every feature set ({', '.join(report.dialects) or 'no dialect'}){sets}: "
-                   f"{errors} error(s), {warnings} warning(s) in {elapsed:.2f} s")
-    if html_file:
-        from .diagram import write_html
-
-        write_html(html_file, report.project, diagnostics)
-    if errors:
-        raise CheckFailed(f"check found {errors} error(s)", "fix them (each names its file and line), or set a rule's level in [check.severity]")
-
-
-@main.command()
-@click.option("--project", "-p", default=".", show_default=True, help="Folder holding gatedb.toml.")
-@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "svg"]), default="mermaid", show_default=True)
-@click.option("--dialect", type=click.Choice(["postgresql", "sqlite", "mysql"]), help="Also show the dependencies the analysis of this dialect's SQL finds.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
-@reports_errors
-def graph(project: str, fmt: str, dialect: str | None, output: str | None) -> None:
-    """Features, units, bridges and cross-unit dependencies as a diagram."""
-    from . import diagram
-    from ..errors import Refused
-
-    g = diagram.build(api.open_project(project), dialect)
-    if fmt == "svg":
-        text = diagram.to_svg(g)
-        if text is None:
-            raise Refused("SVG needs Graphviz's `dot`, which is not installed", "install graphviz (apt-get install graphviz), or use --format dot")
-    else:
-        text = diagram.to_mermaid(g) if fmt == "mermaid" else diagram.to_dot(g)
-    if output:
-        from pathlib import Path
-
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
