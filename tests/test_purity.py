@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PURE = ["gatedb.core.features", "gatedb.core.model", "gatedb.core.versions", "gatedb.core.graph", "gatedb.core.planner", "gatedb.analysis.checker"]
+PURE = ["gatedb.core.features", "gatedb.core.model", "gatedb.core.versions", "gatedb.core.graph", "gatedb.core.planner", "gatedb.analysis.checker", "gatedb.schema.ownership"]
 # The SQL scan's modules, each importing only those before it (scan_sql is in the last).
 SQL_LAYERS = ("dialects", "facts", "naming", "lazy_sqlglot", "pgtypes", "splitter", "handlers", "sqlglot_scan", "fastparser", "fastpath", "scan")
 PURE += ["gatedb.analysis.sql", *(f"gatedb.analysis.sql.{name}" for name in SQL_LAYERS)]
