@@ -497,3 +497,30 @@ def write_files(out: str, files: Mapping[str, str]) -> list[str]:
         if not path.exists() or path.read_text() != text:
             path.write_text(text)
     return sorted(files)
+
+
+def write_modules(project, databases: Sequence[str], out, except_tables: Sequence[str] = ()) -> list:  # -> list[Path]
+    """`gatedb schema --lang diesel`: migrate every feature into a scratch database on the
+    first PostgreSQL server given, read its catalog, write the modules into `out`."""
+    from pathlib import Path
+
+    from .. import api
+    from ..analysis.matrix import Scratch
+    from ..db.url import dialect_name, mask, normalise_url
+
+    servers = [normalise_url(d, project.root) for d in databases]
+    server = next((s for s in servers if dialect_name(s) == "postgresql"), None)
+    if server is None:
+        given = ", ".join(f"{dialect_name(s)} ({mask(s)})" for s in servers) or "the default, a SQLite file"
+        raise DieselSchemaError(
+            f"gatedb schema --lang diesel reads the schema from PostgreSQL, as diesel print-schema does, and was given {given}",
+            "pass --database postgresql://user@host/postgres: a scratch database is made there, migrated with every feature, and dropped",
+        )
+    scratch = Scratch(server)
+    try:
+        url = scratch.fresh()
+        api.migrate(project, database=url, all_features=True)
+        files = diesel_files(project, url, except_tables)
+    finally:
+        scratch.close()
+    return [Path(out) / name for name in write_files(str(out), files)]
