@@ -441,3 +441,36 @@ def test_the_botserver_modules_compile_for_its_feature_sets(rustc, selection: di
     enabled = project.features.resolve(Selection(**selection)).enabled
     result = rustc(EXAMPLES / "botserver" / "diesel", enabled)
     assert result.returncode == 0, result.stderr
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def run_cli(*args: str):
+    from click.testing import CliRunner
+
+    from gatedb.commands import main
+
+    return CliRunner().invoke(main, ["schema", "--lang", "diesel", *args])
+
+
+def test_the_command_refuses_a_database_other_than_postgresql(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", MANIFEST, FILES)
+    for given in ([], ["--database", "sqlite:///app.db"], ["--database", "mysql://root:s3cret@127.0.0.1/x"]):
+        result = run_cli("--project", str(project), "--out", str(tmp_path / "out"), *given)
+        lines = result.output.splitlines()
+        assert result.exit_code == 2 and lines[-2].startswith("error: ") and lines[-1].startswith("hint: "), result.output
+        assert "PostgreSQL" in lines[-2] and "--database postgresql://" in lines[-1] and "s3cret" not in result.output
+        assert not (tmp_path / "out").exists()
+
+
+def test_the_command_writes_the_modules_the_library_renders(generated, tmp_path: Path) -> None:
+    from conftest import PG_ADMIN
+
+    project, _url, files = generated
+    result = run_cli("--project", str(project), "--out", str(tmp_path / "out"), "--database", PG_ADMIN, "--except-tables", "^audit_log$")
+    assert result.exit_code == 0, result.output
+    assert {p.name: p.read_text() for p in (tmp_path / "out").iterdir()} == files
+    refused = run_cli("--project", str(project), "--out", str(tmp_path / "again"), "--database", PG_ADMIN)
+    assert refused.exit_code == 2 and "error: table audit_log (unit core) has no primary key" in refused.output
+    assert "hint: " in refused.output and not (tmp_path / "again").exists()

@@ -44,9 +44,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from ..errors import GatedbError
+
+if TYPE_CHECKING:
+    import sqlalchemy
+
+    from ..analysis.checker import Facts
+    from ..core.model import Project
 
 # Names diesel_cli never uses as Rust identifiers as they are (it appends `_`).
 _RESERVED = frozenset(
@@ -237,7 +244,7 @@ GROUP BY tbl.relname, f_tbl.relname
 """
 
 
-def read_catalog(connection, schema: str = DEFAULT_SCHEMA) -> Catalog:  # connection: sqlalchemy.Connection
+def read_catalog(connection: sqlalchemy.Connection, schema: str = DEFAULT_SCHEMA) -> Catalog:
     """The tables, columns, keys and foreign keys of a PostgreSQL schema, as print-schema reads them."""
     import sqlalchemy as sa
 
@@ -294,7 +301,7 @@ def split(
     units: Sequence[tuple[str, frozenset[str]]],  # every unit and its features, in declaration order
     module_names: Mapping[str, str],
     table_units: Mapping[str, str],
-    key_unit: "KeyOwner",
+    key_unit: KeyOwner,
     type_units: Mapping[str, str],
     except_tables: Iterable[str] = (),
 ) -> list[Module]:
@@ -440,7 +447,7 @@ def render_table(table: Table) -> str:
 # --------------------------------------------------------------------------- the edge
 
 
-def type_owners(project, facts) -> dict[str, str]:  # (Project, checker.Facts)
+def type_owners(project: Project, facts: Facts) -> dict[str, str]:
     """type name -> the unit whose migration first creates it (enums, domains, composites)."""
     owners: dict[str, str] = {}
     for migration in project.migrations:
@@ -452,7 +459,7 @@ def type_owners(project, facts) -> dict[str, str]:  # (Project, checker.Facts)
     return owners
 
 
-def diesel_files(project, url: str, except_tables: Sequence[str] = ()) -> dict[str, str]:  # project: Project
+def diesel_files(project: Project, url: str, except_tables: Sequence[str] = ()) -> dict[str, str]:
     """The Diesel modules of a project, from a PostgreSQL database migrated with every feature on."""
     from ..analysis.facts import facts_for
     from ..db.url import create_engine, dialect_name
@@ -485,8 +492,6 @@ def diesel_files(project, url: str, except_tables: Sequence[str] = ()) -> dict[s
 
 def write_files(out: str, files: Mapping[str, str]) -> list[str]:
     """Write the modules into `out`, removing `.rs` files gatedb generated there before."""
-    from pathlib import Path
-
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.rs"):
@@ -499,14 +504,11 @@ def write_files(out: str, files: Mapping[str, str]) -> list[str]:
     return sorted(files)
 
 
-def write_modules(project, databases: Sequence[str], out, except_tables: Sequence[str] = ()) -> list:  # -> list[Path]
+def write_modules(project: Project, databases: Sequence[str], out: Path, except_tables: Sequence[str] = ()) -> list[Path]:
     """`gatedb schema --lang diesel`: migrate every feature into a scratch database on the
     first PostgreSQL server given, read its catalog, write the modules into `out`."""
-    from pathlib import Path
-
-    from .. import api
-    from ..analysis.matrix import Scratch
     from ..db.url import dialect_name, mask, normalise_url
+    from .build import migrated_databases
 
     servers = [normalise_url(d, project.root) for d in databases]
     server = next((s for s in servers if dialect_name(s) == "postgresql"), None)
@@ -516,11 +518,6 @@ def write_modules(project, databases: Sequence[str], out, except_tables: Sequenc
             f"gatedb schema --lang diesel reads the schema from PostgreSQL, as diesel print-schema does, and was given {given}",
             "pass --database postgresql://user@host/postgres: a scratch database is made there, migrated with every feature, and dropped",
         )
-    scratch = Scratch(server)
-    try:
-        url = scratch.fresh()
-        api.migrate(project, database=url, all_features=True)
+    with migrated_databases(project, [server]) as (url,):
         files = diesel_files(project, url, except_tables)
-    finally:
-        scratch.close()
     return [Path(out) / name for name in write_files(str(out), files)]
