@@ -24,6 +24,7 @@ _WHERE = {
     "Status": "api",
     "CheckReport": "api",
     "load_project": "files.loader",
+    "make_migrations": "schema.autogen",
     "GatedbError": "errors",
     "Migration": "core.model",
     "MigrationId": "core.model",
