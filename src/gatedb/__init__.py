@@ -25,6 +25,8 @@ _WHERE = {
     "CheckReport": "api",
     "load_project": "files.loader",
     "make_migrations": "schema.autogen",
+    "load_schema": "schema.runtime",
+    "Schema": "schema.runtime",
     "GatedbError": "errors",
     "Migration": "core.model",
     "MigrationId": "core.model",
