@@ -6,6 +6,7 @@ need them, so that `gatedb --help` and a no-op `migrate` stay fast.
 """
 
 from . import checking, migrations, schema  # noqa: F401  (registers the commands)
+from . import schema_authoring  # noqa: F401
 from .common import main
 
 __all__ = ["main"]
