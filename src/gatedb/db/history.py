@@ -15,8 +15,7 @@ import sqlalchemy as sa
 
 from ..errors import DatabaseError
 from ..core.model import AppliedRecord, Migration, MigrationId
-
-SCHEMA_VERSION = 1
+from .snapshot import SCHEMA_VERSION
 
 metadata = sa.MetaData()
 migrations_table = sa.Table(
