@@ -25,7 +25,7 @@ APPLIED = ["1_core", "3_labels", "3_notes", "4_seed"]  # the old tool ran these;
 
 def migrate_flat(url: str, dialect: str, stems: list[str]) -> None:
     """What Diesel does: each up.sql in name order, its version in __diesel_schema_migrations."""
-    from gatedb.analysis.sqlscan import split_statements
+    from gatedb.analysis.sql import split_statements
 
     engine = sa.create_engine(url)
     try:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from gatedb import api
-from gatedb.analysis.sqlscan import scan_sql
+from gatedb.analysis.sql import scan_sql
 from gatedb.commands import main
 from gatedb.split.readers import read_history
 from gatedb.split.rules import parse_rules, read_rules

@@ -24,6 +24,8 @@ _WHERE = {
     "Status": "api",
     "CheckReport": "api",
     "load_project": "files.loader",
+    "load_schema": "schema.runtime",
+    "Schema": "schema.runtime",
     "GatedbError": "errors",
     "Migration": "core.model",
     "MigrationId": "core.model",

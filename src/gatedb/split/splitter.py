@@ -163,7 +163,7 @@ def unique_versions(sources: list[SourceMigration], report: Report) -> dict[str,
 
 
 def split(sources: list[SourceMigration], rules: Rules, dialect: str) -> SplitResult:
-    from ..analysis.sqlscan import scan_sql
+    from ..analysis.sql import scan_sql
 
     report = Report()
     versions = unique_versions(sources, report)
