@@ -485,3 +485,9 @@ def test_sql_type_derives_end_with_sql_type_unless_asked_for() -> None:
     assert diesel.type_derives() == ("diesel::sql_types::SqlType",)
     assert diesel.type_derives(["Clone"]) == ("Clone", "diesel::sql_types::SqlType")
     assert diesel.type_derives(["diesel::sql_types::SqlType", "Debug"]) == ("diesel::sql_types::SqlType", "Debug")
+
+
+def test_names_follow_diesel_clis_rules() -> None:
+    assert [diesel.rust_name(n) for n in ("users", "type", "columns", "__x", "__x_", "a b-c", "is_nullable")] == ["users", "type_", "columns_", "__x_", "__x_", "a_b_c", "is_nullable_"]
+    assert [diesel.upper_camel(n) for n in ("int4", "timestamptz", "my_mood", "HTTPStatus", "int4range", "Int4Range")] == ["Int4", "Timestamptz", "MyMood", "HttpStatus", "Int4range", "Int4Range"]
+    assert [diesel.rust_module_name(n) for n in ("core", "async", "match", "a__b")] == ["core", "async_", "match_", "a__b"]

@@ -104,6 +104,14 @@ def rust_name(sql_name: str) -> str:
     return sql_name
 
 
+def rust_module_name(name: str) -> str:
+    """A unit's module name as a Rust identifier: a keyword (`async`, `match`, ...) gets `_`."""
+    return f"{name}_" if name in _RESERVED or name in _RUST_2018_KEYWORDS else name
+
+
+_RUST_2018_KEYWORDS = frozenset({"async", "await", "dyn", "try", "gen"})
+
+
 def upper_camel(name: str) -> str:
     """heck's UpperCamelCase: words split at non-alphanumerics, at a lower-to-upper step and
     before the last capital of a run of capitals followed by a lowercase letter; digits
@@ -493,7 +501,8 @@ def diesel_files(project: Project, url: str, except_tables: Sequence[str] = (), 
         )
     keys = KeyOwner((k.table, k.columns, k.referred_table, k.unit) for k in owned.foreign_keys)
     units = [(u.name, u.features) for u in project.units]
-    modules = split(catalog, units, module_names(owned.units, "the project's units"), owned.tables, keys, type_owners(project, facts), except_tables)
+    names = {unit: rust_module_name(name) for unit, name in module_names(owned.units, "the project's units").items()}
+    modules = split(catalog, units, names, owned.tables, keys, type_owners(project, facts), except_tables)
     return render(modules, type_derives(custom_type_derives))
 
 
