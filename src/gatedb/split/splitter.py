@@ -11,6 +11,7 @@ flat history's natural version order."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -23,6 +24,8 @@ from .rules import Rules, Usage
 from .source import SourceMigration
 
 Key = tuple[str, str, str]  # (kind, table or "", name) of a database object
+_DOLLAR_BODY = re.compile(r"\$(\w*)\$(.*?)\$\1\$", re.DOTALL)
+_BODY_TABLE = re.compile(r"\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+(?:ONLY\s+)?(?:\w+\.)?\"?(\w+)\"?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -323,7 +326,7 @@ class _Splitter:
                     role = "trimmed"
                     by_key = {(k.columns, k.ref_table): k for k in keys}
                     moved = [(fk, u, owner, why, by_key[(tuple(fk.columns), fk.ref_table)]) for fk, u, owner, why in moved]
-            touched = self.touched(st, skip)
+            touched = self.touched(st, skip) + self.routine_tables(st)
             target = self.units.join({u for u, _ in touched} | ({pinned} if pinned else set()))
             if whole_key is not None:
                 target = whole_key.to_unit
@@ -363,6 +366,15 @@ class _Splitter:
             if unit is not None:
                 out.append((unit, self.key_of(obj)))
         return out
+
+    def routine_tables(self, st) -> list[tuple[str, Key]]:  # type: ignore[no-untyped-def]
+        """Tables a function or procedure body names (the scanner leaves bodies opaque): a
+        function over two features' tables belongs to their bridge."""
+        if not any(o.kind == "function" for o in st.creates):
+            return []
+        body = " ".join(b for _, b in _DOLLAR_BODY.findall(st.text)) or st.text
+        named = {m.lower() for m in _BODY_TABLE.findall(body)}
+        return [(self.table_units[t], ("table", "", t)) for t in sorted(named) if t in self.table_units]
 
     def home(self, src, st, target: str, touched, text: str) -> SplitMigration:  # type: ignore[no-untyped-def]
         """The migration of `target` for this source, or for the later source that creates
