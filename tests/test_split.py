@@ -189,7 +189,7 @@ def test_functions_and_added_columns_follow_their_tables(tmp_path: Path) -> None
     result = split(sources, parse_rules('core = ["users"]\ntasks = ["tasks"]\nmail = ["mails"]\n', "r.toml"), "postgresql")
     texts = {m.unit: [p.text for p in m.up] for m in result.migrations}
     assert texts["core"][1] == "ALTER TABLE users ADD COLUMN last_task INTEGER"
-    assert texts["tasks"][1].startswith("ALTER TABLE users ADD CONSTRAINT fk_users_last_task FOREIGN KEY (last_task) REFERENCES tasks (id) ON DELETE SET NULL")
+    assert texts["tasks"][1].startswith("ALTER TABLE users ADD CONSTRAINT users_last_task_fkey FOREIGN KEY (last_task) REFERENCES tasks (id) ON DELETE SET NULL")
     assert texts["tasks+mail"][0].startswith("CREATE FUNCTION mail_count()")
     write_project(result, tmp_path / "out", "diesel")
     assert api.check(tmp_path / "out", dialects=["postgresql"]).errors == 0

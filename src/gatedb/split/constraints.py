@@ -127,7 +127,9 @@ def quote(name: str, dialect: str) -> str:
 
 
 def constraint_name(table: str, columns: tuple[str, ...], given: str | None) -> str:
-    name = bare(given) if given else f"fk_{table}_{'_'.join(columns)}"
+    """The name written, or PostgreSQL's default for an unnamed key: the name the constraint
+    already has in a PostgreSQL database migrated the old way (so adopt + prune find it)."""
+    name = bare(given) if given else f"{table}_{'_'.join(columns)}_fkey"
     return name[:63]
 
 

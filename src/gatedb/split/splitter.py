@@ -63,6 +63,7 @@ class SplitMigration:
     up: list[Piece] = field(default_factory=list)
     down: list[Piece] = field(default_factory=list)
     requires: set[tuple[str, str]] = field(default_factory=set)  # (unit, version)
+    has_down: bool = False  # the source had a down migration (this unit's share may be empty)
 
     @property
     def id(self) -> str:
@@ -440,6 +441,9 @@ class _Splitter:
                 home.down.append(Piece(drop_constraint_sql(key.table, key.name, self.dialect), key.source, -1, "key", key))
         if result is None:
             return
+        for m in self.migrations.values():  # the source was reversible: so is each share of it
+            if m.source == src.stem or any(p.source == src.stem for p in m.up):
+                m.has_down = True
         for index, st in enumerate(result.statements):
             touched = self.touched(st, set())
             target = self.units.join({u for u, _ in touched})
@@ -447,6 +451,7 @@ class _Splitter:
             if dropped_tables:
                 target = dropped_tables[0]
             home = self.down_home(target, src.stem)
+            home.has_down = True
             piece = Piece(st.text, src.stem, index)
             if home.source == src.stem:
                 home.down.append(piece)
