@@ -20,6 +20,8 @@ _WHERE = {
     "resolve": "api",
     "status": "api",
     "check": "api",
+    "split_history": "split.run",
+    "adopt": "split.adopt",
     "MigrateResult": "api",
     "Status": "api",
     "CheckReport": "api",

@@ -435,10 +435,9 @@ class _Splitter:
 
     # -- down -------------------------------------------------------------------------------
     def route_down(self, src: SourceMigration, result) -> None:  # type: ignore[no-untyped-def]
-        for stem_keys in [self.keys_of.get(src.stem, [])]:
-            for key in reversed(stem_keys):
-                home = self.migration(key.to_unit, src.stem)
-                home.down.append(Piece(drop_constraint_sql(key.table, key.name, self.dialect), key.source, -1, "key", key))
+        for key in reversed(self.keys_of.get(src.stem, [])):  # undo the moved keys first
+            home = self.migration(key.to_unit, src.stem)
+            home.down.append(Piece(drop_constraint_sql(key.table, key.name, self.dialect), key.source, -1, "key", key))
         if result is None:
             return
         for m in self.migrations.values():  # the source was reversible: so is each share of it
