@@ -36,6 +36,8 @@ RULES: dict[str, tuple[str, str]] = {
     "GD010": ("error", "the project cannot be loaded"),
     "GD011": ("error", "the live schema differs from the static prediction (check --matrix)"),
     "GD012": ("error", "a feature set fails to migrate on a real database (check --matrix)"),
+    "GD013": ("warning", "a migration with no SQL (only comments)"),
+    "GD014": ("error", "a pending migration is older than the newest applied one of its unit (check --database)"),
 }
 LEVELS = ("error", "warning", "off")
 # Kinds whose absence is a defect even when no migration creates them: the rest

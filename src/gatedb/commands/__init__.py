@@ -6,6 +6,7 @@ need them, so that `gatedb --help` and a no-op `migrate` stay fast.
 """
 
 from . import checking, migrations  # noqa: F401  (registers the commands)
+from . import authoring  # noqa: F401  (init, new, revert, redo, history, completion)
 from .common import main
 
 __all__ = ["main"]
