@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-PURE = ["gatedb.core.features", "gatedb.core.model", "gatedb.core.versions", "gatedb.core.graph", "gatedb.core.planner", "gatedb.analysis.sqlscan", "gatedb.analysis.checker"]
+PURE = ["gatedb.core.features", "gatedb.core.model", "gatedb.core.versions", "gatedb.core.graph", "gatedb.core.planner", "gatedb.analysis.sqlscan", "gatedb.analysis.checker", "gatedb.schema.ownership"]
 
 
 def test_pure_core_imports_no_database_library() -> None:

@@ -4,22 +4,21 @@ migrate at start-up: `gatedb.migrate("path/to/project", features=["tasks"])`."""
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
-
-from .db import history
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .core import planner
-
-from .db import runner
 from .db.url import connect, create_engine, dialect_name, first_line, mask, normalise_url
 from .db.dialects import Dialect, for_url, who
 from .errors import ChecksumMismatch, DatabaseError, GatedbError, MigrationFileError, OutOfOrder, Refused, UnfinishedMigration
 from .core.features import Resolution, Selection
 from .files.loader import load_project
 from .core.model import AppliedRecord, MigrationId, Plan, Project, Step
-from .db.runner import Listener
+
+if TYPE_CHECKING:  # the history and runner modules load SQLAlchemy: imported where a run needs them
+    from .db.runner import Listener
 
 DEFAULT_DATABASE = "gatedb.sqlite3"
 ProjectLike = str | os.PathLike[str] | Project
@@ -112,6 +111,11 @@ def migrate(
     if dry_run:
         the_plan = planner.plan(proj, resolution, read_applied(url), dialect_name(url))
         return MigrateResult(the_plan, (), render_sql(proj, the_plan.steps, the_plan.dialect))
+    settled = nothing_to_do(proj, resolution, url)
+    if settled is not None:
+        return MigrateResult(settled)
+    from .db import history
+
     with locked(url, lock_timeout) as (conn, dialect):
         the_plan = planner.plan(proj, resolution, history.read(conn), dialect.name)
         refuse_unsafe(proj, the_plan, allow_changed, allow_out_of_order)
@@ -119,6 +123,23 @@ def migrate(
         done = run_recorded(conn, dialect, "migrate", the_plan.features, the_plan.steps, proj.root, on_event)
         history.remember_features(conn, the_plan.features)
     return MigrateResult(the_plan, tuple(done))
+
+
+def nothing_to_do(project: Project, resolution: Resolution, url: str) -> Plan | None:
+    """The plan of a run that would change nothing, decided from the committed bookkeeping
+    over a bare driver connection (no lock, no SQLAlchemy); None when a locked run must
+    decide: something to apply, anything to report or refuse, the last feature set to record."""
+    from .db import snapshot
+
+    seen = snapshot.read(url)
+    if seen is None or seen.schema_version != snapshot.SCHEMA_VERSION:
+        return None
+    the_plan = planner.plan(project, resolution, list(seen.applied), dialect_name(url))
+    if the_plan.steps or the_plan.unfinished or the_plan.changed or the_plan.missing:
+        return None
+    if seen.last_features != sorted(the_plan.features):
+        return None
+    return the_plan
 
 
 def prune(
@@ -134,6 +155,8 @@ def prune(
     on_event: Listener | None = None,
 ) -> tuple[Step, ...]:
     """Run the down migrations of a feature's unit and of its bridges, newest first."""
+    from .db import history, runner
+
     proj = open_project(project)
     proj.features.require_known(feature, "prune")
     resolution = resolve(proj, features, no_default_features, all_features)
@@ -184,6 +207,8 @@ def repair(
     lock_timeout: float = 60.0,
 ) -> AppliedRecord:
     """After fixing the database by hand: mark a migration left `running` as applied, or forget it."""
+    from .db import history
+
     proj = open_project(project)
     url = database_url(proj, database)
     mid = MigrationId.parse(migration)
@@ -251,6 +276,8 @@ class _Locked:
         self.url, self.lock_timeout = url, lock_timeout
 
     def __enter__(self):  # type: ignore[no-untyped-def]
+        from .db import history
+
         self.engine = create_engine(self.url, self.lock_timeout)
         self.dialect: Dialect = for_url(self.url)
         self.conn = connect(self.engine)
@@ -299,6 +326,8 @@ def run_recorded(
         return []
     import time
 
+    from .db import history, runner
+
     history.ensure(conn)
     run_id = history.start_run(conn, command, features, who(), dialect.session_id(conn))
     started, finished = time.perf_counter(), []
@@ -322,23 +351,17 @@ def run_recorded(
 
 
 def _as_gatedb_error(exc: BaseException) -> BaseException:
-    import sqlalchemy as sa
-
-    if isinstance(exc, sa.exc.SQLAlchemyError) or exc.__class__.__module__.startswith(("psycopg", "pymysql", "sqlite3")):
+    sa = sys.modules.get("sqlalchemy")  # not loaded: the error cannot be one of its own
+    if (sa is not None and isinstance(exc, sa.exc.SQLAlchemyError)) or exc.__class__.__module__.startswith(("psycopg", "pymysql", "sqlite3")):
         return DatabaseError(f"database error: {first_line(exc)}", "check the database server and run again")
     return exc
 
 
-def _sqlite_missing(url: str) -> bool:
-    import sqlalchemy as sa
-
-    parsed = sa.make_url(url)
-    return parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") and not Path(parsed.database).exists()
-
-
 def _read_only(url: str, reader):  # type: ignore[no-untyped-def]
     """Run `reader(conn)` without creating anything (a missing SQLite file stays missing)."""
-    if _sqlite_missing(url):
+    from .db.snapshot import sqlite_missing
+
+    if sqlite_missing(url):
         return None
     engine = create_engine(url)
     try:
@@ -354,16 +377,25 @@ def _read_only(url: str, reader):  # type: ignore[no-untyped-def]
 
 
 def read_applied(url: str) -> list[AppliedRecord]:
+    from .db import history, snapshot
+
+    seen = snapshot.read(url)  # the bare driver: no SQLAlchemy to import
+    if seen is not None:
+        return list(seen.applied)
     return _read_only(url, history.read) or []
 
 
 def read_last_features(url: str) -> list[str] | None:
+    from .db import history
+
     return _read_only(url, history.last_features)
 
 
 def unowned_tables(project: Project, url: str, active: set[str]) -> dict[str, str]:
     """Tables in the database that no enabled unit creates, with the unit that would own them."""
     import sqlalchemy as sa
+
+    from .db import history
 
     tables = _read_only(url, lambda conn: sa.inspect(conn).get_table_names()) or []
     owners = table_owners(project, dialect_name(url))
@@ -427,6 +459,8 @@ def out_of_order_message(project: Project, the_plan: Plan) -> str:
 def preflight(project: Project, steps: Sequence[Step], dialect: str) -> None:
     """Catch what can be caught before anything runs: Python that does not compile, SQL
     missing for this dialect. A run then never stops half-way on a file defect."""
+    from .db import runner
+
     for step in steps:
         migration = step.migration
         if migration.kind == "python":
@@ -448,6 +482,8 @@ def preflight(project: Project, steps: Sequence[Step], dialect: str) -> None:
 
 def render_sql(project: Project, steps: Sequence[Step], dialect: str) -> str:
     """The SQL a run would send, each migration under a comment naming it and why."""
+    from .db import runner
+
     parts = []
     for step in steps:
         migration = step.migration

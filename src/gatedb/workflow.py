@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from . import api
 from .core import planner
 from .core.model import AppliedRecord, MigrationId, Project, Step
 from .core.versions import version_key
-from .db.runner import Listener
 from .errors import Refused
+
+if TYPE_CHECKING:  # the runner loads SQLAlchemy: only a run needs it
+    from .db.runner import Listener
 
 
 def init(folder: str = ".", *, database: str | None = None, features: Sequence[str] = ()) -> list[Path]:

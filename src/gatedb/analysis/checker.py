@@ -20,7 +20,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..core import graph
 from ..core.model import Migration, MigrationId, Project
-from .sqlscan import ObjectRef, ScanResult, StatementFacts
+from .sqlscan import ForeignKeyFact, ObjectRef, ScanResult, StatementFacts
 
 # id -> (default level, what it finds)
 RULES: dict[str, tuple[str, str]] = {
@@ -540,25 +540,32 @@ class PredictedSchema:
 
 
 def predict(order: Iterable[Migration], facts: Facts) -> PredictedSchema:
-    """The tables, columns and foreign keys the active migrations should leave.
-
-    Foreign keys are the statements' own ForeignKeyFacts, followed in order like the
-    schema: a table renamed keeps its keys (on either side) under the new name; a key
-    goes when its constraint is dropped by name (an unnamed key by PostgreSQL's default
-    name, <table>_<columns>_fkey), with its table, or with one of its columns; at the
-    end only keys between two existing tables count, self-references left out (as the
+    """The tables, columns and foreign keys the active migrations should leave
+    (foreign keys as `live_foreign_keys` follows them, self-references left out, as the
     live comparison leaves them out)."""
     migrations = list(order)
     state, _misses = simulate(migrations, facts)
     tables = state.tables()
-    # Each live key as [table, columns, referenced table, referenced columns, name].
+    fks = frozenset((fk.table, fk.ref_table) for fk, _by in live_foreign_keys(migrations, facts) if fk.table != fk.ref_table and fk.table in tables and fk.ref_table in tables)
+    return PredictedSchema({t: frozenset(c) for t, c in tables.items()}, fks)
+
+
+def live_foreign_keys(order: Iterable[Migration], facts: Facts) -> list[tuple[ForeignKeyFact, MigrationId]]:
+    """The foreign keys left after running `order`, each with the migration that made it.
+
+    The statements' own ForeignKeyFacts, followed in order like the schema: a table
+    renamed keeps its keys (on either side) under the new name; a key goes when its
+    constraint is dropped by name (an unnamed key by PostgreSQL's default name,
+    <table>_<columns>_fkey), with its table, or with one of its columns. Keys whose
+    tables do not both exist at the end are the caller's to filter."""
+    # Each live key as [table, columns, referenced table, referenced columns, name, made by].
     keys: list[list] = []
 
     def dropped_by(key: list, constraint: ObjectRef) -> bool:
         default = f"{key[0].rpartition('.')[2]}_{'_'.join(key[1])}_fkey"
         return (key[4] or default) == constraint.name and (constraint.table is None or key[0] == constraint.table)
 
-    for migration in migrations:
+    for migration in order:
         result = facts.up.get(migration.id)
         for st in result.statements if result else ():
             for old, new in st.renames:  # renames, then drops, then creates: as simulate()
@@ -583,6 +590,5 @@ def predict(order: Iterable[Migration], facts: Facts) -> PredictedSchema:
                         if not (key[0] == obj.table and obj.name in key[1]) and not (key[2] == obj.table and obj.name in key[3])
                     ]
             for fk in st.foreign_keys:
-                keys.append([fk.table, fk.columns, fk.ref_table, fk.ref_columns, fk.name])
-    fks = frozenset((key[0], key[2]) for key in keys if key[0] != key[2] and key[0] in tables and key[2] in tables)
-    return PredictedSchema({t: frozenset(c) for t, c in tables.items()}, fks)
+                keys.append([fk.table, fk.columns, fk.ref_table, fk.ref_columns, fk.name, migration.id])
+    return [(ForeignKeyFact(k[0], tuple(k[1]), k[2], tuple(k[3]), k[4]), k[5]) for k in keys]

@@ -8,13 +8,13 @@ import getpass
 import os
 import re
 import socket
-import sqlite3
 import time
 import zlib
 from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import LockTimeout
+from .url import dialect_name, parse_url
 
 POLL_SECONDS = 0.1
 LOCK_NAME = "gatedb-migrate"
@@ -145,9 +145,7 @@ class SQLite(Dialect):
 
     def __init__(self, url: str) -> None:
         super().__init__(url)
-        import sqlalchemy as sa
-
-        database = sa.make_url(url).database or ""
+        database = parse_url(url).database or ""
         self.lock_path = None if database in ("", ":memory:") else Path(database + ".gatedb-lock")
         self._handle: Any = None
 
@@ -188,6 +186,8 @@ class SQLite(Dialect):
     def statements(self, sql: str, transactional: bool) -> list[str]:
         # sqlite3 takes one statement per execute(); complete_statement() knows SQLite's
         # own grammar (trigger bodies included), so split with it rather than guess.
+        import sqlite3
+
         statements: list[str] = []
         buffer = ""
         for piece in sql.split(";"):
@@ -219,9 +219,7 @@ class MySQL(Dialect):
 
     def __init__(self, url: str) -> None:
         super().__init__(url)
-        import sqlalchemy as sa
-
-        self.lock_name = f"{LOCK_NAME}:{sa.make_url(url).database or ''}"[:64]
+        self.lock_name = f"{LOCK_NAME}:{parse_url(url).database or ''}"[:64]
 
     def execute_statement(self, cursor: Any, statement: str, progress: Callable[[int], None] | None, done: int) -> None:
         """A data statement (InnoDB is transactional) commits together with its count, so
@@ -301,7 +299,5 @@ class MySQL(Dialect):
 
 
 def for_url(url: str) -> Dialect:
-    from .url import dialect_name
-
     name = dialect_name(url)
     return {"postgresql": PostgreSQL, "sqlite": SQLite, "mysql": MySQL}[name](url)

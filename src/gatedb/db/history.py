@@ -18,8 +18,7 @@ import sqlalchemy as sa
 
 from ..errors import DatabaseError
 from ..core.model import AppliedRecord, Migration, MigrationId
-
-SCHEMA_VERSION = 2  # 2: gatedb_runs
+from .snapshot import SCHEMA_VERSION
 
 metadata = sa.MetaData()
 migrations_table = sa.Table(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qsl, quote, unquote
 
 from ..errors import DatabaseError
 
@@ -25,36 +26,76 @@ def mask(text: str) -> str:
     return re.sub(r"(?i)(?P<key>\b(?:password|passwd|pwd)=)[^&\s'\"]*", r"\g<key>***", text)
 
 
-def normalise_url(url: str, base: str | None = None) -> str:
-    """Add the default driver; make a relative SQLite path relative to `base` (the manifest's folder)."""
-    import sqlalchemy as sa
+# RFC 1738 as SQLAlchemy reads it (`scheme://user:password@host:port/database?query`),
+# parsed here so that commands which never connect load no database library.
+_URL = re.compile(
+    r"""(?P<scheme>[\w+]+)://
+    (?:(?P<username>[^:/]*)(?::(?P<password>[^@]*))?@)?
+    (?:(?:\[(?P<ipv6host>[^/?]+)\]|(?P<ipv4host>[^/:?]+))?(?::(?P<port>[^/?]*))?)?
+    (?:/(?P<database>[^?]*))?
+    (?:\?(?P<query>.*))?$""",
+    re.VERBOSE | re.DOTALL,
+)
 
-    try:
-        parsed = sa.make_url(url)
-    except Exception:
+
+@dataclass(frozen=True)
+class DatabaseUrl:
+    """A URL's parts, percent-decoded; `text` is the URL as given."""
+
+    text: str
+    scheme: str  # e.g. postgresql+psycopg
+    username: str | None
+    password: str | None
+    host: str | None
+    port: int | None
+    database: str | None
+    query: dict[str, str]
+
+    @property
+    def backend(self) -> str:
+        return self.scheme.split("+")[0]
+
+
+def parse_url(url: str) -> DatabaseUrl:
+    """Split a database URL; a DatabaseError (password masked) when it is not one."""
+    match = _URL.match(url)
+    port = match and match.group("port")
+    if match is None or (port and not port.isdigit()):
         raise DatabaseError(
             f"invalid database URL {mask(url)!r}",
             "use a URL like sqlite:///app.db, postgresql://user@host/db or mysql://user@host/db",
-        ) from None
+        )
+    part = lambda name: unquote(match.group(name)) if match.group(name) is not None else None  # noqa: E731
+    query = {k: v for k, v in parse_qsl(match.group("query") or "", keep_blank_values=True)}
+    return DatabaseUrl(
+        url, match.group("scheme"), part("username"), part("password"),
+        part("ipv6host") or part("ipv4host") or None, int(port) if port else None, part("database") or None, query,
+    )
+
+
+def normalise_url(url: str, base: str | None = None) -> str:
+    """Add the default driver; make a relative SQLite path relative to `base` (the manifest's folder)."""
+    parsed = parse_url(url)
     if parsed.host and "@" in parsed.host:  # an unescaped @ in the password: the rest would pass for the host
         raise DatabaseError(
             f"invalid database URL {mask(url)!r}: more than one @ before the host",
             "URL-encode special characters of the password (@ is %40, : is %3A, / is %2F)",
         )
-    scheme = parsed.drivername
-    backend = scheme.split("+")[0]
+    scheme, rest = url.split("://", 1)
+    backend = parsed.backend
     if backend not in _DRIVERS:
         raise DatabaseError(
             f"unsupported database {backend!r} in URL {mask(url)!r}",
             "gatedb supports sqlite, postgresql and mysql/mariadb URLs",
         )
     if "+" not in scheme:
-        parsed = parsed.set(drivername=_DRIVERS[backend])
+        scheme = _DRIVERS[backend]
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:" and base:
         path = Path(parsed.database)
         if not path.is_absolute():
-            parsed = parsed.set(database=str(Path(base) / path))
-    return parsed.render_as_string(hide_password=False)
+            query = rest[rest.index("?"):] if "?" in rest else ""
+            rest = "/" + quote(str(Path(base) / path), safe="/") + query
+    return f"{scheme}://{rest}"
 
 
 def dialect_name(url: str) -> str:
@@ -67,19 +108,12 @@ def create_engine(url: str, lock_timeout: float = 60.0):  # -> sqlalchemy.Engine
     import sqlalchemy as sa
     from sqlalchemy import event
 
+    from .driver import require_sqlite_folder, session_settings
+
     dialect = dialect_name(url)
-    connect_args: dict[str, object] = {}
     if dialect == "sqlite":
-        connect_args["timeout"] = max(lock_timeout, 1.0)
-        folder = Path(sa.make_url(url).database or ".").parent
-        if sa.make_url(url).database not in (None, "", ":memory:") and not folder.is_dir():
-            raise DatabaseError(f"folder {folder} of the SQLite database does not exist", "create it, or fix the database URL")
-    elif dialect == "postgresql":
-        connect_args["application_name"] = f"gatedb pid={os.getpid()} host={_host()}"
-        connect_args["connect_timeout"] = 10
-    elif dialect == "mysql":
-        connect_args["connect_timeout"] = 10
-        connect_args["program_name"] = f"gatedb pid={os.getpid()} host={_host()}"
+        require_sqlite_folder(parse_url(url))
+    connect_args = session_settings(url, lock_timeout)
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args=connect_args)
     if dialect == "sqlite":
         # pysqlite's own transaction handling commits before DDL; take control of BEGIN so
@@ -112,9 +146,3 @@ def first_line(exc: BaseException) -> str:
     inner = getattr(exc, "orig", None) or exc
     text = str(inner).strip().splitlines()
     return mask(text[0] if text else exc.__class__.__name__)
-
-
-def _host() -> str:
-    import socket
-
-    return socket.gethostname()
