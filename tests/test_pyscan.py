@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gatedb.analysis.pyscan import scan_python_migration
-from gatedb.analysis.sqlscan import ObjectRef, ScanResult
+from gatedb.analysis.sql import ObjectRef, ScanResult
 
 BOTSERVER = Path(__file__).resolve().parent.parent / "examples" / "botserver"
 
@@ -347,7 +347,7 @@ def test_botserver_python_migrations_add_their_foreign_keys() -> None:
 
 
 def test_foreign_key_facts(write) -> None:
-    from gatedb.analysis.sqlscan import ForeignKeyFact as FK
+    from gatedb.analysis.sql import ForeignKeyFact as FK
 
     path = write(
         """
@@ -397,7 +397,7 @@ def test_foreign_key_facts(write) -> None:
 
 
 def test_sql_run_by_execute_keeps_its_foreign_keys(write) -> None:
-    from gatedb.analysis.sqlscan import ForeignKeyFact as FK
+    from gatedb.analysis.sql import ForeignKeyFact as FK
 
     path = write(
         """

@@ -1,4 +1,4 @@
-"""sqlscan: statement splitting and the facts read from migration SQL (no database)."""
+"""The SQL scan (gatedb.analysis.sql): statement splitting and the facts read from migration SQL (no database)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gatedb.analysis import sqlscan
-from gatedb.analysis.sqlscan import ObjectRef, ScanResult, StatementFacts, scan_sql, split_statements
+from gatedb.analysis.sql import dialects, fastparser, fastpath, splitter, sqlglot_scan
+from gatedb.analysis.sql import ObjectRef, ScanResult, StatementFacts, scan_sql, split_statements
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sql"
 BOTSERVER = Path(__file__).resolve().parent.parent / "examples" / "botserver"
@@ -450,9 +450,9 @@ def test_result_aggregates() -> None:
 
 def _both_paths(sql: str, dialect: str):
     """(fast-path facts or None, sqlglot-path facts, sqlglot-path warnings)."""
-    scanner = sqlscan._Scanner(sqlscan._canonical_dialect(dialect))
-    fast = sqlscan._fast_scan(scanner, sql, strict=True)
-    slow = scanner.scan_statement(sql, fast=False)
+    scanner = sqlglot_scan.Scanner(dialects.canonical_dialect(dialect))
+    fast = fastpath.fast_scan(scanner, sql, strict=True)
+    slow = scanner.scan_statement(sql)
     return (fast.freeze(0, sql) if fast else None), slow.freeze(0, sql), slow.warnings
 
 
@@ -594,16 +594,16 @@ def test_fast_path_agrees_with_sqlglot_on_generated_tables(sql: str) -> None:
 
 
 def test_fast_path_takes_the_plain_statements() -> None:
-    scanner = sqlscan._Scanner("postgres")
+    scanner = sqlglot_scan.Scanner("postgres")
     plain = [
         "CREATE TABLE t (id uuid DEFAULT gen_random_uuid() NOT NULL, o int REFERENCES o (id), PRIMARY KEY (id))",
         "CREATE INDEX ix_t_o ON t (o)",
         "CREATE UNIQUE INDEX IF NOT EXISTS ux ON t USING btree (o DESC NULLS LAST)",
     ]
     for sql in plain:
-        assert sqlscan._fast_scan(scanner, sql, strict=True) is not None, sql
+        assert fastpath.fast_scan(scanner, sql, strict=True) is not None, sql
     for sql in ["CREATE TABLE t (a int) PARTITION BY RANGE (a)", "CREATE INDEX ix ON t (a) WHERE b", "CREATE TABLE t AS SELECT 1"]:
-        assert sqlscan._fast_scan(scanner, sql, strict=True) is None, sql
+        assert fastpath.fast_scan(scanner, sql, strict=True) is None, sql
 
 
 # --------------------------------------------------------------------------- the example schema
@@ -686,7 +686,7 @@ def test_concatenated_statements_scan_like_each_alone(statements: list[str], gap
 
 # --------------------------------------------------------------------------- foreign keys
 
-from gatedb.analysis.sqlscan import ForeignKeyFact as FK  # noqa: E402
+from gatedb.analysis.sql import ForeignKeyFact as FK  # noqa: E402
 
 
 @pytest.mark.parametrize("fast", [True, False])
@@ -696,8 +696,8 @@ def test_foreign_key_facts_of_create_table(fast: bool) -> None:
         "b int NOT NULL REFERENCES s.p, parent int REFERENCES t (id), "
         "CONSTRAINT two_fk FOREIGN KEY (a, b) REFERENCES public.q (x, y), FOREIGN KEY (b) REFERENCES r)"
     )
-    scanner = sqlscan._Scanner("postgres")
-    facts = (sqlscan._fast_scan(scanner, sql, strict=True) if fast else scanner.scan_statement(sql, fast=False)).freeze(1, sql)
+    scanner = sqlglot_scan.Scanner("postgres")
+    facts = (fastpath.fast_scan(scanner, sql, strict=True) if fast else scanner.scan_statement(sql)).freeze(1, sql)
     assert facts.foreign_keys == (
         FK("t", ("a",), "o", ("id",), "a_fk"),
         FK("t", ("b",), "s.p", (), None),
@@ -742,29 +742,29 @@ def test_statements_without_foreign_keys_have_none() -> None:
 
 
 def test_pg_types_the_fast_path_knows_are_those_sqlglot_knows() -> None:
-    for name in sorted(sqlscan._PG_PLAIN_TYPES):
-        assert sqlscan._pg_type_class_by_sqlglot(name) == ("builtin", ""), name
-    for name in sorted(sqlscan._PG_SERIAL_TYPES):
-        assert sqlscan._pg_type_class_by_sqlglot(name) == ("serial", ""), name
-    assert sqlscan._pg_type_class("mood") == ("user", "mood")
+    for name in sorted(fastparser.PG_PLAIN_TYPES):
+        assert fastparser._pg_type_class_by_sqlglot(name) == ("builtin", ""), name
+    for name in sorted(fastparser._PG_SERIAL_TYPES):
+        assert fastparser._pg_type_class_by_sqlglot(name) == ("serial", ""), name
+    assert fastparser.pg_type_class("mood") == ("user", "mood")
 
 
 def _plain_and_token(sql: str, dialect: str):
     """(plain-regex facts or None, token-parser facts or None) of one statement."""
-    scanner = sqlscan._Scanner(sqlscan._canonical_dialect(dialect))
-    head = sqlscan._FAST_HEAD.match(sql)
+    scanner = sqlglot_scan.Scanner(dialects.canonical_dialect(dialect))
+    head = fastpath._FAST_HEAD.match(sql)
     kind = next((k for k in ("table", "index", "drop") if head and head.group(k)), None)
     if kind is None:
         return None, None
-    plain = {"table": sqlscan._plain_create_table, "index": sqlscan._plain_create_index, "drop": sqlscan._plain_drop}[kind]
+    plain = {"table": fastpath._plain_create_table, "index": fastpath._plain_create_index, "drop": fastpath._plain_drop}[kind]
     try:
         fast = plain(scanner, sql)
-    except sqlscan._Bail:
+    except fastparser.Bail:
         fast = None
     try:
-        parser = sqlscan._FastParser(scanner, sql)
+        parser = fastparser.FastParser(scanner, sql)
         token = {"table": parser.create_table, "index": parser.create_index, "drop": parser.drop}[kind]()
-    except sqlscan._Bail:
+    except fastparser.Bail:
         token = None
     return (fast.freeze(0, sql) if fast else None), (token.freeze(0, sql) if token else None)
 
@@ -829,10 +829,10 @@ _SPLIT_PIECES = st.sampled_from(["SELECT 1", " ", "\n", ";", "'a;b'", "'it''s'",
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_SPLIT_PIECES, max_size=20).map("".join), st.sampled_from(["postgresql", "sqlite", "mysql"]))
 def test_simple_splitter_agrees_with_the_lexer(sql: str, dialect: str) -> None:
-    d = sqlscan._canonical_dialect(dialect)
-    simple = sqlscan._split_simple(sql, d)
+    d = dialects.canonical_dialect(dialect)
+    simple = splitter._split_simple(sql, d)
     if simple is not None:
-        assert simple == sqlscan._split_statements(sql, d)
+        assert simple == splitter._split_statements(sql, d)
 
 
 def test_plain_ddl_needs_no_sqlglot() -> None:
@@ -841,7 +841,7 @@ def test_plain_ddl_needs_no_sqlglot() -> None:
 
     code = (
         "import sys\n"
-        "from gatedb.analysis.sqlscan import scan_sql\n"
+        "from gatedb.analysis.sql import scan_sql\n"
         "for dialect in ('postgresql', 'sqlite', 'mysql'):\n"
         "    r = scan_sql(\"CREATE TABLE t (id int PRIMARY KEY, o int REFERENCES o (id), d TEXT DEFAULT 'x');\\n"
         "CREATE INDEX ix ON t (o); ALTER TABLE t ADD COLUMN c int; DROP INDEX ix; DROP TABLE t\", dialect)\n"
@@ -857,13 +857,13 @@ def test_plain_ddl_needs_no_sqlglot() -> None:
 def test_long_unclosed_statements_split_and_fail_the_fast_path_in_linear_time(dialect: str) -> None:
     import time
 
-    scanner = sqlscan._Scanner(sqlscan._canonical_dialect(dialect))
+    scanner = sqlglot_scan.Scanner(dialects.canonical_dialect(dialect))
     texts = ["a " * 50_000 + "'", "CREATE TABLE t (" + "a b " * 20_000 + "x", "CREATE INDEX ix ON t (" + "a, " * 20_000,
              "CREATE TABLE t (a int" + " DEFAULT 1" * 10_000 + " x", "DROP TABLE " + "a." * 20_000]
     for text in texts:
         started = time.perf_counter()
         assert len(split_statements(text, dialect)) == 1
-        assert sqlscan._fast_scan(scanner, text, strict=True) is None
+        assert fastpath.fast_scan(scanner, text, strict=True) is None
         assert time.perf_counter() - started < 5  # quadratic or exponential would take minutes
 
 

@@ -5,7 +5,6 @@ the database-specific parts live in test_faults.py and test_mysql_recovery.py.""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -23,9 +22,6 @@ from gatedb.files.loader import load_project
 
 from conftest import table_names
 from helpers import write_project
-
-NOW = dt.datetime(2026, 12, 3, 9, 30, 15, tzinfo=dt.timezone.utc)
-
 
 def gatedb(project: Path, *args: str) -> tuple[int, str, str]:
     db = f"sqlite:///{project / 'app.db'}"
@@ -58,24 +54,6 @@ def one_error(err: str, *needles: str) -> None:
 # --- versions and drafts (pure) -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "last, template, expected",
-    [
-        ("0007", None, "0008"),
-        ("0099", None, "0100"),
-        ("6.0.9", None, "6.0.10"),
-        ("6.0.8-01", None, "6.0.8-02"),
-        ("20240101120000", None, "20261203093015"),
-        ("20990101120000", None, "20990101120001"),  # now is earlier than the last: last + 1
-        (None, "0042", "0001"),
-        (None, "202401011200", "202612030930"),
-        (None, None, "0001"),
-    ],
-)
-def test_next_version_keeps_the_style(last: str | None, template: str | None, expected: str) -> None:
-    assert authoring.next_version(last, NOW, template) == expected
-
-
 PROJECT = {
     "core/0001_users/up.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY);\n",
     "core/0002_groups/up.sql": "CREATE TABLE groups_ (id INTEGER PRIMARY KEY);\n",
@@ -87,7 +65,7 @@ MANIFEST = '[features]\ndefault = ["tasks"]\ntasks = []\nprojects = ["tasks"]\n'
 
 def test_new_follows_the_units_style_and_requires_what_sorts_after_it(tmp_path: Path) -> None:
     project = write_project(tmp_path / "p", MANIFEST, PROJECT)
-    draft = authoring.draft_migration(load_project(project), "tasks", "Add due date", "sql", NOW)
+    draft = authoring.draft_migration(load_project(project), "tasks", "Add due date", "sql")
     ((path, text),) = draft.files  # the unit writes single files: so does its next migration
     assert path == "migrations/tasks/0002_add_due_date.sql"
     assert "-- gatedb:up" in text and "-- gatedb:down" in text
@@ -319,3 +297,10 @@ def test_no_bookkeeping_tables_when_a_run_stops_before_its_first_migration(tmp_p
     empty = write_project(tmp_path / "q", "[features]\n", {})
     assert gatedb(empty, "migrate")[0] == 0  # nothing to do: nothing created
     assert not (empty / "app.db").exists() or tables(empty) == set()
+
+
+def test_new_in_a_diesel_style_unit_keeps_dashes_and_numbering(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", "[features]\n", {"core/6.0.8-01-tickets/up.sql": "CREATE TABLE tickets (id INTEGER);"})
+    code, _, err = new(project, "core", "ticket notes")
+    assert code == 0, err
+    assert (project / "migrations/core/6.0.8-02-ticket-notes/up.sql").is_file()

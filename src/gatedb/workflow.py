@@ -7,7 +7,6 @@ They reuse api's connection, lock and preflight helpers, so a revert is as safe 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -28,12 +27,12 @@ def init(folder: str = ".", *, database: str | None = None, features: Sequence[s
     return init_project(folder, database, tuple(features))
 
 
-def new_migration(project: api.ProjectLike, unit: str, name: str, *, kind: str = "sql", now: dt.datetime | None = None) -> list[Path]:
+def new_migration(project: api.ProjectLike, unit: str, name: str, *, kind: str = "sql") -> list[Path]:
     """Write the unit's next migration (up and down), numbered after the unit's last."""
     from .files import authoring
 
     proj = api.open_project(project)
-    draft = authoring.draft_migration(proj, unit, name, kind, now or dt.datetime.now(dt.timezone.utc))
+    draft = authoring.draft_migration(proj, unit, name, kind)
     return authoring.write(proj.root, draft)
 
 

@@ -1,6 +1,6 @@
 """`gatedb check`: diagnostics that hold for every feature set, from static facts. Pure.
 
-Input: the project and, per migration, what its SQL does (sqlscan.ScanResult for the
+Input: the project and, per migration, what its SQL does (sql.ScanResult for the
 up and the down direction). Output: every finding as a Diagnostic; nothing raises.
 
 Why this covers all 2^N feature sets without enumerating them: whenever a unit U is
@@ -20,7 +20,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..core import graph
 from ..core.model import Migration, MigrationId, Project
-from .sqlscan import ForeignKeyFact, ObjectRef, ScanResult, StatementFacts
+from .sql import ForeignKeyFact, ObjectRef, ScanResult, StatementFacts
 
 # id -> (default level, what it finds)
 RULES: dict[str, tuple[str, str]] = {

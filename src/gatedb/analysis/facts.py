@@ -1,4 +1,4 @@
-"""What a migration does, as the static analysis sees it: SQL through sqlscan, Python
+"""What a migration does, as the static analysis sees it: SQL through the sql package, Python
 through pyscan's recording `op`. The glue between files and the pure scanners."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 from ..core.model import DIALECTS, Migration, Project
 
 
-def scan(migration: Migration, root: str, dialect: str, direction: str = "up"):  # -> sqlscan.ScanResult | None
+def scan(migration: Migration, root: str, dialect: str, direction: str = "up"):  # -> sql.ScanResult | None
     """The facts of one direction of a migration; None when it has no such direction."""
     if migration.kind == "python":
         if direction == "down" and not migration.has_down(dialect):
@@ -23,7 +23,7 @@ def scan(migration: Migration, root: str, dialect: str, direction: str = "up"): 
 
 @lru_cache(maxsize=4096)
 def _scan_sql(sql: str, dialect: str):  # type: ignore[no-untyped-def]
-    from .sqlscan import scan_sql
+    from .sql import scan_sql
 
     return scan_sql(sql, dialect)
 

@@ -4,16 +4,16 @@ A Python migration is a file defining ``upgrade(op)`` and optionally ``downgrade
 where ``op`` is Alembic's ``alembic.operations.Operations``.  ``scan_python_migration``
 loads the file as a throw-away module and calls the function with a recorder that
 implements the commonly used Operations methods.  Nothing touches a database: each
-call becomes a ``StatementFacts`` in sqlscan's vocabulary (``ObjectRef`` kinds and
+call becomes a ``StatementFacts`` in the SQL scan's vocabulary (``ObjectRef`` kinds and
 names), at the line of the call in the .py file; SQL given to ``op.execute`` goes
-through ``sqlscan.scan_sql``.
+through ``sql.scan_sql``.
 
 Whatever goes wrong - a SyntaxError, no upgrade function, an exception raised by the
 migration, an ``op`` method the recorder does not know - becomes a ``ScanWarning``
 (with the line when known), never an exception.  Facts recorded before an exception
 are kept.
 
-Names follow sqlscan's rules as SQLAlchemy renders them: on PostgreSQL a name is kept
+Names follow the SQL scan's rules as SQLAlchemy renders them: on PostgreSQL a name is kept
 as written (SQLAlchemy quotes names that are not all lower case, so "Users" stays
 case-sensitive), on SQLite and MySQL it is lower-cased; the default schema (public /
 main) is dropped.  Also accepted, for classic Alembic scripts: ``upgrade()`` without
@@ -34,7 +34,9 @@ import traceback
 from types import FrameType, ModuleType
 from typing import Any, Callable, Iterable
 
-from .sqlscan import ForeignKeyFact, ObjectRef, ScanResult, ScanWarning, StatementFacts, _canonical_dialect, at_line, scan_sql
+from .sql import ForeignKeyFact, ObjectRef, ScanResult, ScanWarning, StatementFacts, at_line, canonical_dialect, scan_sql
+from .sql.facts import Collector
+from .sql.naming import serial_sequence
 
 __all__ = ["scan_python_migration"]
 
@@ -55,7 +57,7 @@ def scan_python_migration(path: pathlib.Path, dialect: str, direction: str = "up
     func_name = _DIRECTIONS.get(direction)
     if func_name is None:
         raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
-    sg_dialect = _canonical_dialect(dialect)
+    sg_dialect = canonical_dialect(dialect)
     assert sg_dialect is not None
     path = pathlib.Path(path)
     filename = str(path)
@@ -162,18 +164,6 @@ def _describe(owner: str, method: str, args: tuple, kwargs: dict) -> str:
     return f"{owner}.{method}({', '.join(shown)})"
 
 
-class _Facts:
-    def __init__(self) -> None:
-        self.creates: set[ObjectRef] = set()
-        self.alters: set[ObjectRef] = set()
-        self.drops: set[ObjectRef] = set()
-        self.renames: list[tuple[ObjectRef, ObjectRef]] = []
-        self.references: set[ObjectRef] = set()
-        self.guarded: set[ObjectRef] = set()
-        self.foreign_keys: list[ForeignKeyFact] = []
-        self.dropped_foreign_keys: list[str] = []
-
-
 def _fk_order(fk: ForeignKeyFact) -> tuple[str, tuple[str, ...], str, tuple[str, ...], str]:
     return (fk.table, fk.columns, fk.ref_table, fk.ref_columns, fk.name or "")
 
@@ -205,7 +195,7 @@ class _Recorder:
             frame = frame.f_back
         return 0
 
-    def emit(self, kind: str, text: str, f: _Facts) -> None:
+    def emit(self, kind: str, text: str, f: Collector) -> None:
         self.statements.append(
             StatementFacts(
                 line=self.caller_line(),
@@ -240,7 +230,7 @@ class _Recorder:
 
     def expression_refs(self, table: str, sql: str) -> set[ObjectRef]:
         """Objects named by a SQL expression of `table` (index expression, CHECK
-        condition), read by sqlscan from a stand-in statement."""
+        condition), read by the SQL scan from a stand-in statement."""
         result = scan_sql(f"ALTER TABLE gatedb_expr ADD CONSTRAINT gatedb_c CHECK ({sql})", self.dialect)
         if result.warnings or len(result.statements) != 1:
             return set()
@@ -269,7 +259,7 @@ class _Recorder:
 
     # ---------------------------------------------------------------- helpers
 
-    def _index(self, f: _Facts, index_name: object, table: str, columns: Iterable[Any], kw: dict) -> None:
+    def _index(self, f: Collector, index_name: object, table: str, columns: Iterable[Any], kw: dict) -> None:
         f.references.add(ObjectRef("table", table))
         if index_name:
             index = ObjectRef("index", self.name(index_name), table)
@@ -294,7 +284,7 @@ class _Recorder:
             if isinstance(sql, str):
                 f.references |= self.expression_refs(table, sql)
 
-    def _column_facts(self, f: _Facts, table: str, column: Any) -> None:
+    def _column_facts(self, f: Collector, table: str, column: Any) -> None:
         """An sa.Column added to table: the column and its foreign keys."""
         name = self.name(column.name)
         f.creates.add(ObjectRef("column", name, table))
@@ -325,7 +315,7 @@ class _Recorder:
             found.append((first, ForeignKeyFact(table, columns, targets[0][0], tuple(c for _t, c in targets), self.constraint_name(constraint.name))))
         return [fk for _first, fk in sorted(found, key=lambda item: (item[0], _fk_order(item[1])))]
 
-    def _alter(self, f: _Facts, table: str) -> None:
+    def _alter(self, f: Collector, table: str) -> None:
         f.alters.add(ObjectRef("table", table))
         f.references.add(ObjectRef("table", table))
 
@@ -341,7 +331,7 @@ class _Recorder:
         schema = kw.get("schema")
         table_obj = sa.Table(table_name, sa.MetaData(), *columns, schema=schema)
         table = self.table(table_name, schema)
-        f = _Facts()
+        f = Collector()
         f.creates.add(ObjectRef("table", table))
         for column in table_obj.columns:
             f.creates.add(ObjectRef("column", self.name(column.name), table))
@@ -358,17 +348,14 @@ class _Recorder:
                 f.creates.add(ObjectRef("index", self.name(index.name), table))
         auto = table_obj.autoincrement_column
         if self.sg_dialect == "postgres" and auto is not None:
-            # A SERIAL / IDENTITY column: PostgreSQL makes the sequence <table>_<col>_seq.
-            schema_part, _, bare = table.rpartition(".")
-            seq = f"{bare}_{self.name(auto.name)}_seq"
-            f.creates.add(ObjectRef("sequence", f"{schema_part}.{seq}" if schema_part else seq))
+            f.creates.add(serial_sequence(table, self.name(auto.name)))  # a SERIAL / IDENTITY column
         if kw.get("if_not_exists"):
             f.guarded |= f.creates
         self.emit("op.create_table", _describe("op", "create_table", (table_name,), {}), f)
         return table_obj
 
     def drop_table(self, table_name: str, *, schema: str | None = None, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         obj = ObjectRef("table", self.table(table_name, schema))
         f.drops.add(obj)
         if kw.get("if_exists"):
@@ -377,7 +364,7 @@ class _Recorder:
 
     def add_column(self, table_name: str, column: Any, *, schema: str | None = None, **kw: Any) -> None:
         table = self.table(table_name, schema)
-        f = _Facts()
+        f = Collector()
         self._alter(f, table)
         self._column_facts(f, table, column)
         if kw.get("if_not_exists"):
@@ -386,7 +373,7 @@ class _Recorder:
 
     def drop_column(self, table_name: str, column_name: str, *, schema: str | None = None, **kw: Any) -> None:
         table = self.table(table_name, schema)
-        f = _Facts()
+        f = Collector()
         self._alter(f, table)
         obj = ObjectRef("column", self.name(column_name), table)
         f.drops.add(obj)
@@ -398,8 +385,8 @@ class _Recorder:
         table = self.table(table_name, schema)
         self.emit("op.alter_column", _describe("op", "alter_column", (table_name, column_name), kw), self._alter_column(table, column_name, kw))
 
-    def _alter_column(self, table: str, column_name: str, kw: dict) -> _Facts:
-        f = _Facts()
+    def _alter_column(self, table: str, column_name: str, kw: dict) -> Collector:
+        f = Collector()
         self._alter(f, table)
         column = ObjectRef("column", self.name(column_name), table)
         f.alters.add(column)
@@ -411,18 +398,18 @@ class _Recorder:
 
     def rename_table(self, old_table_name: str, new_table_name: str, *, schema: str | None = None) -> None:
         old = ObjectRef("table", self.table(old_table_name, schema))
-        f = _Facts()
+        f = Collector()
         self._alter(f, old.name)
         f.renames.append((old, ObjectRef("table", self.table(new_table_name, schema))))
         self.emit("op.rename_table", _describe("op", "rename_table", (old_table_name, new_table_name), {}), f)
 
     def create_index(self, index_name: str | None, table_name: str, columns: Any, *, schema: str | None = None, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         self._index(f, index_name, self.table(table_name, schema), [columns] if isinstance(columns, str) else columns, kw)
         self.emit("op.create_index", _describe("op", "create_index", (index_name, table_name), {}), f)
 
     def drop_index(self, index_name: str, table_name: str | None = None, *, schema: str | None = None, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         table = self.table(table_name, schema) if table_name else None
         obj = ObjectRef("index", self.name(index_name), table)
         f.drops.add(obj)
@@ -447,8 +434,8 @@ class _Recorder:
         f = self._foreign_key(constraint_name, self.table(source_table, source_schema), self.table(referent_table, referent_schema), local_cols, remote_cols)
         self.emit("op.create_foreign_key", _describe("op", "create_foreign_key", (constraint_name, source_table, referent_table), {}), f)
 
-    def _foreign_key(self, name: str | None, table: str, referent: str, local_cols: Iterable[str], remote_cols: Iterable[str]) -> _Facts:
-        f = _Facts()
+    def _foreign_key(self, name: str | None, table: str, referent: str, local_cols: Iterable[str], remote_cols: Iterable[str]) -> Collector:
+        f = Collector()
         self._alter(f, table)
         if name:
             f.creates.add(ObjectRef("constraint", self.name(name), table))
@@ -461,8 +448,8 @@ class _Recorder:
         )
         return f
 
-    def _constraint(self, name: str | None, table: str, columns: Iterable[str] = (), condition: Any = None) -> _Facts:
-        f = _Facts()
+    def _constraint(self, name: str | None, table: str, columns: Iterable[str] = (), condition: Any = None) -> Collector:
+        f = Collector()
         self._alter(f, table)
         if name:
             f.creates.add(ObjectRef("constraint", self.name(name), table))
@@ -488,8 +475,8 @@ class _Recorder:
         f = self._drop_constraint(constraint_name, self.table(table_name, schema), type_, kw)
         self.emit("op.drop_constraint", _describe("op", "drop_constraint", (constraint_name, table_name), {}), f)
 
-    def _drop_constraint(self, name: str, table: str, type_: str | None, kw: dict) -> _Facts:
-        f = _Facts()
+    def _drop_constraint(self, name: str, table: str, type_: str | None, kw: dict) -> Collector:
+        f = Collector()
         self._alter(f, table)
         obj = ObjectRef("constraint", self.name(name), table)
         f.drops.add(obj)
@@ -500,12 +487,12 @@ class _Recorder:
         return f
 
     def create_table_comment(self, table_name: str, comment: str | None, *, schema: str | None = None, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         f.references.add(ObjectRef("table", self.table(table_name, schema)))
         self.emit("op.create_table_comment", _describe("op", "create_table_comment", (table_name,), {}), f)
 
     def drop_table_comment(self, table_name: str, *, schema: str | None = None, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         f.references.add(ObjectRef("table", self.table(table_name, schema)))
         self.emit("op.drop_table_comment", _describe("op", "drop_table_comment", (table_name,), {}), f)
 
@@ -522,7 +509,7 @@ class _Recorder:
 
     def bulk_insert(self, table: Any, rows: Iterable[dict], *, multiinsert: bool = True) -> None:
         name = self.table(table.name, getattr(table, "schema", None))
-        f = _Facts()
+        f = Collector()
         f.references.add(ObjectRef("table", name))
         for row in rows:
             f.references |= {ObjectRef("column", self.name(k), name) for k in row}
@@ -560,17 +547,17 @@ class _Batch:
     def __exit__(self, *exc: object) -> bool:
         return False  # exceptions inside the block propagate
 
-    def _emit(self, method: str, args: tuple, f: _Facts) -> None:
+    def _emit(self, method: str, args: tuple, f: Collector) -> None:
         self._rec.emit(self.KIND, _describe(f"batch_alter_table({self._table_name!r})", method, args, {}), f)
 
     def add_column(self, column: Any, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         self._rec._alter(f, self._table)
         self._rec._column_facts(f, self._table, column)
         self._emit("add_column", (column.name,), f)
 
     def drop_column(self, column_name: str, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         self._rec._alter(f, self._table)
         f.drops.add(ObjectRef("column", self._rec.name(column_name), self._table))
         self._emit("drop_column", (column_name,), f)
@@ -579,12 +566,12 @@ class _Batch:
         self._emit("alter_column", (column_name,), self._rec._alter_column(self._table, column_name, kw))
 
     def create_index(self, index_name: str | None, columns: Any, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         self._rec._index(f, index_name, self._table, [columns] if isinstance(columns, str) else columns, kw)
         self._emit("create_index", (index_name,), f)
 
     def drop_index(self, index_name: str, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         f.drops.add(ObjectRef("index", self._rec.name(index_name), self._table))
         f.references.add(ObjectRef("table", self._table))
         self._emit("drop_index", (index_name,), f)
@@ -608,7 +595,7 @@ class _Batch:
         self._emit("drop_constraint", (constraint_name,), self._rec._drop_constraint(constraint_name, self._table, type_, kw))
 
     def create_table_comment(self, comment: str | None, **kw: Any) -> None:
-        f = _Facts()
+        f = Collector()
         f.references.add(ObjectRef("table", self._table))
         self._emit("create_table_comment", (), f)
 

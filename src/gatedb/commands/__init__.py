@@ -5,7 +5,8 @@ modules import heavy libraries (SQLAlchemy, Rich, sqlglot) inside the commands t
 need them, so that `gatedb --help` and a no-op `migrate` stay fast.
 """
 
-from . import checking, migrations  # noqa: F401  (registers the commands)
+from . import checking, migrations, schema  # noqa: F401  (registers the commands)
+from . import schema_authoring  # noqa: F401
 from . import authoring  # noqa: F401  (init, new, revert, redo, history, completion)
 from .common import main
 

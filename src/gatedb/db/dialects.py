@@ -67,7 +67,7 @@ class Dialect:
         PostgreSQL refuses CONCURRENTLY inside a multi-statement string, so a
         no-transaction migration is split there too."""
         if self.splits_scripts or not transactional:
-            from ..analysis.sqlscan import split_statements
+            from ..analysis.sql import split_statements
 
             return [text for _line, text in split_statements(sql, self.name)]
         return [sql]

@@ -1,13 +1,13 @@
 """Writing new project files: `gatedb init` and `gatedb new`. The file edge's other half.
 
-What to write is decided by pure functions over the loaded Project (`draft_migration`,
-`next_version`), so that tests can check names and contents without a disk; `write`
+What to write is decided by a pure function over the loaded Project (`draft_migration`;
+versions numbered by schema.autogen.next_version, as makemigrations does), so that tests
+can check names and contents without a disk; `write`
 puts a draft on disk and refuses to overwrite anything.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +16,8 @@ from ..core import graph
 from ..core.model import Migration, Project, Unit
 from ..core.versions import split_stem, version_key
 from ..errors import ManifestError, MigrationFileError
+from ..schema.autogen import next_version  # shared with makemigrations: one numbering rule
 from .loader import MANIFEST, parse_unit
-
-TIMESTAMP_DIGITS = 12  # a first digit group this long is a date-time (Rails/Alembic style): 202406011230
-
 
 @dataclass(frozen=True)
 class Draft:
@@ -27,24 +25,6 @@ class Draft:
 
     files: tuple[tuple[str, str], ...]
     label: str  # `tasks/0003 add_due_date`
-
-
-def next_version(last: str | None, now: dt.datetime, template: str | None = None) -> str:
-    """The version after `last`, in its style: `0007` -> `0008`, `6.0.9` -> `6.0.10`,
-    `6.0.8-01` -> `6.0.8-02`, a timestamp -> now (or last + 1 if now is not later).
-    With no `last`, the first version in the style of `template` (another unit's)."""
-    style = last or template or "0000"
-    groups = re.split(r"([.\-])", style)
-    if len(groups[0]) >= TIMESTAMP_DIGITS:
-        stamp = now.strftime("%Y%m%d%H%M%S%f")[: len(groups[0])]
-        if last is not None and version_key(stamp) <= version_key(last):
-            stamp = str(int(groups[0]) + 1)
-        return stamp
-    if last is None:
-        return "1".rjust(len(groups[0]), "0")
-    tail = groups[-1]
-    groups[-1] = str(int(tail) + 1).rjust(len(tail), "0")
-    return "".join(groups)
 
 
 def slug(name: str) -> str:
@@ -69,14 +49,14 @@ def find_unit(project: Project, name: str) -> Unit:
     return unit
 
 
-def draft_migration(project: Project, unit_name: str, name: str, kind: str, now: dt.datetime) -> Draft:
+def draft_migration(project: Project, unit_name: str, name: str, kind: str) -> Draft:
     """The next migration of a unit: numbered after the unit's last, in its naming style
     (folder or single file, `_` or `-`), with `requires` lines where migrations of its
     closure sort after the new version (so it surely runs after what it may use)."""
     unit = find_unit(project, unit_name)
     mine = sorted((m for m in project.migrations if m.id.unit == unit.name), key=lambda m: m.key)
     model = mine[-1] if mine else (max(project.migrations, key=lambda m: m.key) if project.migrations else None)
-    version = next_version(mine[-1].id.version if mine else None, now, model.id.version if model else None)
+    version = next_version([m.id.version for m in mine], model.id.version if model else None)
     separator, single_file = _style(model)
     base = f"{_folder(project)}/{unit.name}/{version}{separator}{slug(name) if separator == '_' else slug(name).replace('_', '-')}"
     label = f"{unit.name}/{version} {slug(name)}"
