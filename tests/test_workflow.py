@@ -252,7 +252,7 @@ def test_out_of_order_is_refused_reported_and_allowed(tmp_path: Path) -> None:
     assert json.loads(gatedb(project, "plan", "--format", "json")[1])["out_of_order"] == ["tasks/0001.5"]
     assert "out-of-order: tasks/0001.5" in gatedb(project, "status")[1]
     code, out, _ = gatedb(project, "check")
-    assert code == 1 and "error GD014: tasks/0001.5 is pending but older than tasks/0002" in out
+    assert code == 1 and "error GD023: tasks/0001.5 is pending but older than tasks/0002" in out
     code, out, err = gatedb(project, "migrate", "--allow-out-of-order")
     assert code == 0, err
     assert "warning: tasks/0001.5 runs out of order" in err
@@ -275,7 +275,7 @@ def test_an_empty_up_sql_is_a_warning(tmp_path: Path) -> None:
     assert code == 0
     assert "warning: migrations/core/0001_todo has no SQL (only comments)" in err
     code, out, _ = gatedb(project, "check")
-    assert "warning GD013: core/0001 has no SQL, only comments" in out
+    assert "warning GD022: core/0001 has no SQL, only comments" in out
 
 
 def test_a_symlink_loop_is_a_plain_error(tmp_path: Path) -> None:

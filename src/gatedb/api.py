@@ -533,6 +533,8 @@ def check(project: str | os.PathLike[str] | Project = ".", *, dialects: Sequence
     for dialect in chosen:
         for diag in checker.check(proj, analysis.facts_for(proj, dialect), severities):
             found.setdefault((diag.id, diag.file, diag.message), diag)
+    for diag in _code_diagnostics(proj, chosen[0] if chosen else "sqlite", severities):
+        found.setdefault((diag.id, diag.file, diag.message), diag)
     for diag in workflow_diagnostics(proj, chosen, database, severities):
         found.setdefault((diag.id, diag.file, diag.message), diag)
     ordered = tuple(found.values())
@@ -540,14 +542,14 @@ def check(project: str | os.PathLike[str] | Project = ".", *, dialects: Sequence
 
 
 def workflow_diagnostics(project: Project, dialects: Sequence[str], database: str | None, severities: dict[str, str]) -> list:
-    """GD013: migrations with no SQL; GD014 (only with a database given): pending migrations
+    """GD022: migrations with no SQL; GD023 (only with a database given): pending migrations
     older than the newest applied one of their unit, as migrate would refuse them."""
     from .analysis import checker
 
     found = []
     for migration in project.migrations:
         if any(migration.is_empty(d) for d in dialects):
-            found.append(checker.diagnostic("GD013", migration.header_file, 0, f"{migration.id} has no SQL, only comments", "write its SQL, or delete it", severities))
+            found.append(checker.diagnostic("GD022", migration.header_file, 0, f"{migration.id} has no SQL, only comments", "write its SQL, or delete it", severities))
     if database:
         applied = read_applied(database_url(project, database))
         ids = {r.id for r in applied}
@@ -555,11 +557,22 @@ def workflow_diagnostics(project: Project, dialects: Sequence[str], database: st
         for mid, newer in planner.out_of_order(pending, applied):
             migration = project.migration(mid)
             found.append(checker.diagnostic(
-                "GD014", migration.header_file if migration else str(mid), 0,
+                "GD023", migration.header_file if migration else str(mid), 0,
                 f"{mid} is pending but older than {newer}, applied already in {mask(database_url(project, database))}",
                 "give it a version after the unit's newest (rename it), or run it with gatedb migrate --allow-out-of-order", severities,
             ))
     return [d for d in found if d is not None]
+
+
+def _code_diagnostics(project: Project, dialect: str, severities: dict[str, str]) -> list:
+    """GD020/GD021 over the application code [code] maps; a [code] defect is GD010."""
+    from .analysis import checker, codescan
+
+    try:
+        return codescan.check_code(project, dialect, severities)
+    except GatedbError as exc:
+        found = checker.diagnostic("GD010", _manifest_name(project), 0, exc.message, exc.hint or "", severities)
+        return [found] if found else []
 
 
 def _manifest_name(project: object) -> str:
@@ -582,7 +595,7 @@ def check_severities(project: Project) -> dict[str, str]:
         if rule not in RULES or level not in LEVELS:
             raise ManifestError(
                 f"{_manifest_name(project)}: [check.severity] {rule} = {level!r} is not a known rule and level",
-                f"rules: GD001..GD{len(RULES):03d}; levels: {', '.join(LEVELS)}",
+                f"rules: {', '.join(RULES)}; levels: {', '.join(LEVELS)}",
             )
         out[rule] = level
     return out

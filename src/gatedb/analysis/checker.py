@@ -36,8 +36,10 @@ RULES: dict[str, tuple[str, str]] = {
     "GD010": ("error", "the project cannot be loaded"),
     "GD011": ("error", "the live schema differs from the static prediction (check --matrix)"),
     "GD012": ("error", "a feature set fails to migrate on a real database (check --matrix)"),
-    "GD013": ("warning", "a migration with no SQL (only comments)"),
-    "GD014": ("error", "a pending migration is older than the newest applied one of its unit (check --database)"),
+    "GD020": ("error", "code of a unit ([code]) imports a schema module of a unit outside its closure"),
+    "GD021": ("error", "code of a unit ([code]) looks up a table of a unit outside its closure"),
+    "GD022": ("warning", "a migration with no SQL (only comments)"),
+    "GD023": ("error", "a pending migration is older than the newest applied one of its unit (check --database)"),
 }
 LEVELS = ("error", "warning", "off")
 # Kinds whose absence is a defect even when no migration creates them: the rest
@@ -65,6 +67,13 @@ class Diagnostic:
 def diagnostic(rule: str, file: str, line: int, message: str, hint: str = "", severities: Mapping[str, str] | None = None) -> Diagnostic | None:
     level = (severities or {}).get(rule, RULES[rule][0])
     return None if level == "off" else Diagnostic(file, line, rule, level, message, hint)
+
+
+def smallest_set(project: Project, features: frozenset[str]) -> str:
+    """The flags of the smallest feature set that turns on a unit with these features:
+    the one where only its closure is on, so where a need outside the closure breaks."""
+    ordered = sorted(features, key=project.features.position)
+    return "--no-default-features" + (f" --features {','.join(ordered)}" if ordered else "")
 
 
 @dataclass
@@ -284,8 +293,7 @@ class Checker:
         return bool(self.ancestors[b] >> pa & 1) or bool(self.ancestors[a] >> pb & 1)
 
     def smallest_set(self, unit: str) -> str:
-        features = sorted(self.project.unit(unit).features, key=self.project.features.position)
-        return "--no-default-features" + (f" --features {','.join(features)}" if features else "")
+        return smallest_set(self.project, self.project.unit(unit).features)
 
     # GD008
 
