@@ -24,6 +24,7 @@ _WHERE = {
     "Status": "api",
     "CheckReport": "api",
     "load_project": "files.loader",
+    "make_migrations": "schema.autogen",
     "load_schema": "schema.runtime",
     "Schema": "schema.runtime",
     "GatedbError": "errors",

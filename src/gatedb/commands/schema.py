@@ -13,6 +13,7 @@ from .common import main, reports_errors
 # lang -> "module:function" writing the package; function(project, databases, out) -> written paths.
 # Imported only when chosen, so that one writer's libraries never load for another.
 WRITERS: dict[str, str] = {
+    "diesel": "gatedb.schema.diesel:write_modules",
     "sqlalchemy": "gatedb.schema.sqlalchemy_writer:write_package",
 }
 
@@ -32,8 +33,9 @@ def writer(lang: str) -> Callable[..., list[Path]]:
          "dropped. Repeat for more dialects: the first gives the types, the others variants. "
          "Default: a temporary SQLite file (sqlite://).",
 )
+@click.option("--except-tables", "-e", multiple=True, metavar="REGEX", help="diesel: leave out the tables whose name matches (as print-schema -e).")
 @reports_errors
-def schema(project: str, lang: str, out: str, databases: tuple[str, ...]) -> None:
+def schema(project: str, lang: str, out: str, databases: tuple[str, ...], except_tables: tuple[str, ...]) -> None:
     """Write the schema as code: one module per unit, each declaring only its own tables.
 
     Applies every feature's migrations to scratch databases (nothing else is touched),
@@ -43,10 +45,14 @@ def schema(project: str, lang: str, out: str, databases: tuple[str, ...]) -> Non
     from .. import api
     from ..schema.ownership import ownership
     from ..db.url import dialect_name
+    from ..errors import GatedbError
 
     proj = api.open_project(project)
     dialect = dialect_name(databases[0]) if databases else "sqlite"
     for violation in ownership(proj, dialect).violations:
         click.echo(f"warning: {violation.message}", err=True)
-    written = writer(lang)(proj, list(databases), Path(out))
+    if except_tables and lang != "diesel":
+        raise GatedbError(f"--except-tables is an option of --lang diesel, not of --lang {lang}", "leave --except-tables out")
+    options = {"except_tables": except_tables} if except_tables else {}
+    written = writer(lang)(proj, list(databases), Path(out), **options)
     click.echo(f"wrote {len(written)} files to {out}")

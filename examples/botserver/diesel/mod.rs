@@ -1,0 +1,59 @@
+// @generated automatically by gatedb: `diesel print-schema` of the live schema, split by unit.
+// Each module is compiled only with its unit's features; the crate's [features] must mirror gatedb's.
+
+pub mod core;
+#[cfg(feature = "automation")]
+pub mod automation;
+#[cfg(feature = "drive")]
+pub mod drive;
+#[cfg(feature = "directory")]
+pub mod directory;
+#[cfg(feature = "crawler")]
+pub mod crawler;
+#[cfg(feature = "people")]
+pub mod people;
+#[cfg(feature = "mail")]
+pub mod mail;
+#[cfg(feature = "meet")]
+pub mod meet;
+#[cfg(feature = "social")]
+pub mod social;
+#[cfg(feature = "marketing")]
+pub mod marketing;
+#[cfg(feature = "calendar")]
+pub mod calendar;
+#[cfg(feature = "tasks")]
+pub mod tasks;
+#[cfg(feature = "goals")]
+pub mod goals;
+#[cfg(feature = "workspaces")]
+pub mod workspaces;
+#[cfg(feature = "tickets")]
+pub mod tickets;
+#[cfg(feature = "billing")]
+pub mod billing;
+#[cfg(feature = "paper")]
+pub mod paper;
+#[cfg(feature = "video")]
+pub mod video;
+#[cfg(feature = "canvas")]
+pub mod canvas;
+#[cfg(feature = "learn")]
+pub mod learn;
+#[cfg(feature = "research")]
+pub mod research;
+#[cfg(feature = "analytics")]
+pub mod analytics;
+#[cfg(feature = "designer")]
+pub mod designer;
+#[cfg(feature = "attendant")]
+pub mod attendant;
+#[cfg(feature = "whatsapp")]
+pub mod whatsapp;
+#[cfg(feature = "llm")]
+pub mod llm;
+#[cfg(feature = "compliance")]
+pub mod compliance;
+#[cfg(all(feature = "mail", feature = "marketing"))]
+#[allow(non_snake_case)]
+pub mod mail__marketing;
