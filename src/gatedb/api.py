@@ -477,6 +477,11 @@ def check(project: str | os.PathLike[str] | Project = ".", *, dialects: Sequence
     for dialect in chosen:
         for diag in checker.check(proj, analysis.facts_for(proj, dialect), severities):
             found.setdefault((diag.id, diag.file, diag.message), diag)
+    from .schema import drift
+
+    if drift.has_schema_package(proj):  # the declared schema code against the migrations, per unit
+        for diag in drift.drift(proj, analysis.facts_for(proj, chosen[0]), severities):
+            found.setdefault((diag.id, diag.file, diag.message), diag)
     ordered = tuple(found.values())
     return CheckReport(ordered, chosen, proj)
 

@@ -23,6 +23,7 @@ from . import facts as analysis
 from .. import api
 
 from . import checker
+from ..schema import drift as schema_drift
 from ..db.url import create_engine, dialect_name, first_line, normalise_url
 from ..errors import GatedbError
 from ..core.features import FeatureTable, Selection
@@ -220,6 +221,10 @@ def run_matrix(project: Project, url: str, on_event: Callable[[str], None] | Non
                 found = checker.diagnostic("GD011", manifest, 0, f"feature set {fs.label} on {dialect}: {diff}", "the analysis misread a migration, or a migration does what its SQL does not say: look at the table's migrations")
                 if found:
                     outcome.diagnostics.append(found)
+            if schema_drift.has_schema_package(project):  # the schema package's column types, against the live ones
+                typed = schema_drift.matrix_type_drift(project, enabled, database, fs.label, api.check_severities(project))
+                outcome.diagnostics += typed
+                diffs += typed
             outcome.runs.append({"features": fs.label, "ok": not diffs, "seconds": round(time.perf_counter() - started, 3)})
             if on_event:
                 on_event(fs.label)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -46,7 +45,7 @@ def declared_schema(project: Project) -> Declared:
     """Import the package and run each unit module's define(); raise GatedbError if it fails."""
     import sqlalchemy as sa
 
-    root = import_package(configured_package(project))
+    root = import_package(configured_package(project), fresh=True)  # check reads the files as they are now
     found = Declared(metadata=sa.MetaData())
     metadata = found.metadata
     for unit in load_order(project):
@@ -67,7 +66,9 @@ def declared_schema(project: Project) -> Declared:
                 found.tables[table.name.lower()] = (unit, tuple(c.name.lower() for c in table.columns))
             for key in table.foreign_key_constraints:
                 if id(key) not in before_keys:
-                    signature = (table.name.lower(), tuple(c.lower() for c in key.column_keys), key.referred_table.name.lower())
+                    # by the target's name: the referred table may be defined later, or nowhere
+                    referred = key.elements[0].target_fullname.rpartition(".")[0]
+                    signature = (table.name.lower(), tuple(c.lower() for c in key.column_keys), referred.lower())
                     found.foreign_keys[signature] = unit
     return found
 
@@ -153,13 +154,14 @@ def matrix_type_drift(project: Project, enabled: frozenset[str], url: str, label
     from ..db.url import create_engine
     from .runtime import load_schema
 
-    schema = load_schema(configured_package(project), features=sorted(enabled), no_default_features=True, project=project.root)
+    schema = load_schema(configured_package(project), features=sorted(enabled), no_default_features=True, project=project)
     engine = create_engine(url)
     out: list[checker.Diagnostic] = []
     try:
         inspector = sa.inspect(engine)
         live = inspector.get_multi_columns()
-        files = {unit: _relative(str(getattr(module, "__file__", "") or module.__name__), project.root) for unit, module in schema.modules.items()}
+        files = {unit: _relative(str(module.__file__), project.root) for unit, module in schema.modules.items()}
+        sources = Declared(sources={unit: Path(str(m.__file__)).read_text(encoding="utf-8").splitlines() for unit, m in schema.modules.items()})
         for (_schema, table), columns in sorted(live.items(), key=lambda kv: kv[0][1]):
             if table not in schema.tables:
                 continue
@@ -172,7 +174,7 @@ def matrix_type_drift(project: Project, enabled: frozenset[str], url: str, label
                 if want != have:
                     unit = schema.owners[table]
                     found = checker.diagnostic(
-                        "GD018", files.get(unit, os.fspath(schema.package)), 0,
+                        "GD018", files[unit], _line(sources, unit, table),
                         f"feature set {label} on {engine.dialect.name}: {table}.{column['name']} is {have} in the schema package but {want} in the database",
                         HINT_REGENERATE, severities,
                     )
