@@ -232,7 +232,7 @@ def test_no_schema_section(tmp_path: Path) -> None:
     project = write_project(tmp_path / "app", MANIFEST.split("[schema]")[0], MIGRATIONS)
     code, _out, err = makemigrations(project, "tasks", "-m", "x")
     assert code == 2
-    assert err.splitlines() == ["error: gatedb.toml: no [schema] package", 'hint: add [schema] with package = "schema" (a folder beside the manifest holding one module per unit)']
+    assert err.splitlines() == ["error: gatedb.toml has no [schema] package", 'hint: add [schema] package = "schema" (a folder beside the manifest, or a dotted module name)']
 
 
 @pytest.mark.parametrize(

@@ -477,13 +477,29 @@ def check(project: str | os.PathLike[str] | Project = ".", *, dialects: Sequence
     for dialect in chosen:
         for diag in checker.check(proj, analysis.facts_for(proj, dialect), severities):
             found.setdefault((diag.id, diag.file, diag.message), diag)
+<<<<<<< HEAD
     from .schema import drift
 
     if drift.has_schema_package(proj):  # the declared schema code against the migrations, per unit
         for diag in drift.drift(proj, analysis.facts_for(proj, chosen[0]), severities):
             found.setdefault((diag.id, diag.file, diag.message), diag)
+=======
+    for diag in _code_diagnostics(proj, chosen[0] if chosen else "sqlite", severities):
+        found.setdefault((diag.id, diag.file, diag.message), diag)
+>>>>>>> main
     ordered = tuple(found.values())
     return CheckReport(ordered, chosen, proj)
+
+
+def _code_diagnostics(project: Project, dialect: str, severities: dict[str, str]) -> list:
+    """GD020/GD021 over the application code [code] maps; a [code] defect is GD010."""
+    from .analysis import checker, codescan
+
+    try:
+        return codescan.check_code(project, dialect, severities)
+    except GatedbError as exc:
+        found = checker.diagnostic("GD010", _manifest_name(project), 0, exc.message, exc.hint or "", severities)
+        return [found] if found else []
 
 
 def _manifest_name(project: object) -> str:
@@ -506,7 +522,7 @@ def check_severities(project: Project) -> dict[str, str]:
         if rule not in RULES or level not in LEVELS:
             raise ManifestError(
                 f"{_manifest_name(project)}: [check.severity] {rule} = {level!r} is not a known rule and level",
-                f"rules: GD001..GD{len(RULES):03d}; levels: {', '.join(LEVELS)}",
+                f"rules: {', '.join(RULES)}; levels: {', '.join(LEVELS)}",
             )
         out[rule] = level
     return out

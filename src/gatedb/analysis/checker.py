@@ -42,6 +42,8 @@ RULES: dict[str, tuple[str, str]] = {
     "GD016": ("error", "a schema module's table has other columns than the migrations create"),
     "GD017": ("error", "a foreign key is declared in another schema module than the unit whose migration creates it"),
     "GD018": ("error", "a column type of the schema package differs from the live database (check --matrix)"),
+    "GD020": ("error", "code of a unit ([code]) imports a schema module of a unit outside its closure"),
+    "GD021": ("error", "code of a unit ([code]) looks up a table of a unit outside its closure"),
 }
 LEVELS = ("error", "warning", "off")
 # Kinds whose absence is a defect even when no migration creates them: the rest
@@ -69,6 +71,13 @@ class Diagnostic:
 def diagnostic(rule: str, file: str, line: int, message: str, hint: str = "", severities: Mapping[str, str] | None = None) -> Diagnostic | None:
     level = (severities or {}).get(rule, RULES[rule][0])
     return None if level == "off" else Diagnostic(file, line, rule, level, message, hint)
+
+
+def smallest_set(project: Project, features: frozenset[str]) -> str:
+    """The flags of the smallest feature set that turns on a unit with these features:
+    the one where only its closure is on, so where a need outside the closure breaks."""
+    ordered = sorted(features, key=project.features.position)
+    return "--no-default-features" + (f" --features {','.join(ordered)}" if ordered else "")
 
 
 @dataclass
@@ -288,8 +297,7 @@ class Checker:
         return bool(self.ancestors[b] >> pa & 1) or bool(self.ancestors[a] >> pb & 1)
 
     def smallest_set(self, unit: str) -> str:
-        features = sorted(self.project.unit(unit).features, key=self.project.features.position)
-        return "--no-default-features" + (f" --features {','.join(features)}" if features else "")
+        return smallest_set(self.project, self.project.unit(unit).features)
 
     # GD008
 

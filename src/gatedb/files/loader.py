@@ -22,7 +22,7 @@ from ..core.model import CORE, DIALECTS, Migration, MigrationId, Project, Unit
 from ..core.versions import split_stem
 
 MANIFEST = "gatedb.toml"
-MANIFEST_KEYS = ("migrations", "database", "features", "check", "schema")
+MANIFEST_KEYS = ("migrations", "database", "features", "check", "schema", "code")
 _DIRECTIVE = re.compile(r"^\s*(?:--|#)\s*gatedb:\s*(?P<body>.*)$")
 _SECTION = re.compile(r"^\s*--\s*gatedb:(?P<which>up|down)\s*$", re.MULTILINE)
 

@@ -29,16 +29,13 @@ from typing import Any, Iterator, Sequence
 from ..core import graph
 from ..core.model import CORE, Project, Unit
 from ..core.versions import split_stem, version_key
-from ..errors import GatedbError, ManifestError
+from ..errors import ManifestError
 from .ownership import module_name, ownership, placement
+from .runtime import SchemaPackageError, configured_package
 
 # Names for what the user leaves unnamed, so that a downgrade can drop it (SQLite's batch
 # mode needs names too). `fk_<table>_<columns>` is the botserver example's style.
 NAMING = {"fk": "fk_%(table_name)s_%(column_0_N_name)s", "uq": "uq_%(table_name)s_%(column_0_N_name)s"}
-
-
-class SchemaCodeError(GatedbError):
-    """The schema package is missing, a module fails to import, or it declares nothing usable."""
 
 
 @dataclass(frozen=True)
@@ -63,19 +60,12 @@ class Declared:
 
 def package_folder(project: Project) -> tuple[Path, str]:
     """The folder of `[schema] package` (a folder relative to the project, or a dotted
-    module name) and how messages name it."""
-    manifest = Path(project.manifest_path).name
-    section = project.settings.get("schema")
-    package = section.get("package") if isinstance(section, dict) else None
-    if not isinstance(package, str) or not package:
-        raise ManifestError(
-            f"{manifest}: no [schema] package",
-            'add [schema] with package = "schema" (a folder beside the manifest holding one module per unit)',
-        )
+    module name) and how messages name it. Hand-written packages need no __init__.py."""
     root = Path(project.root)
+    package = configured_package(project)
     folder = root / package
     if folder.is_dir():
-        return folder, package.rstrip("/")
+        return folder, _shown(folder, root)
     if re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", package):
         with _on_path(root):
             try:
@@ -85,8 +75,8 @@ def package_folder(project: Project) -> tuple[Path, str]:
         if spec is not None and spec.submodule_search_locations:
             found = Path(list(spec.submodule_search_locations)[0])
             return found, _shown(found, root)
-    raise ManifestError(
-        f"{manifest}: [schema] package {package!r} is neither a folder of the project nor an importable package",
+    raise SchemaPackageError(
+        f"{Path(project.manifest_path).name}: [schema] package {package!r} is neither a folder of the project nor an importable package",
         f"create the folder {package}/ with one module per unit (core.py, <feature>.py, <a>__<b>.py)",
     )
 
@@ -125,7 +115,7 @@ def load_define(project: Project, folder: Path, shown: str, unit: str) -> Any | 
             raise _module_error(exc, path, where, "cannot be imported") from None
     define = getattr(module, "define", None)
     if not callable(define):
-        raise SchemaCodeError(f"{where}: no define(metadata) function", "declare the unit's tables in def define(metadata: sqlalchemy.MetaData) -> None")
+        raise SchemaPackageError(f"{where}: no define(metadata) function", "declare the unit's tables in def define(metadata: sqlalchemy.MetaData) -> None")
     return lambda metadata: _call(define, metadata, path, where)
 
 
@@ -136,13 +126,13 @@ def _call(define: Any, metadata: Any, path: Path, where: str) -> None:
         raise _module_error(exc, path, where, "define(metadata) failed") from None
 
 
-def _module_error(exc: BaseException, path: Path, where: str, what: str) -> SchemaCodeError:
+def _module_error(exc: BaseException, path: Path, where: str, what: str) -> SchemaPackageError:
     line = getattr(exc, "lineno", None) if isinstance(exc, SyntaxError) else None
     for frame in traceback.extract_tb(exc.__traceback__):
         if Path(frame.filename) == path:
             line = frame.lineno  # the deepest line of the module itself
     at = f"{where}:{line}" if line else where
-    return SchemaCodeError(f"{at}: {what}: {exc.__class__.__name__}: {exc}", "fix the module; nothing was written")
+    return SchemaPackageError(f"{at}: {what}: {exc.__class__.__name__}: {exc}", "fix the module; nothing was written")
 
 
 def declare(project: Project, units: Sequence[Unit], folder: Path, shown: str) -> Declared:
@@ -444,7 +434,7 @@ def make_migrations(project: Project | str, unit_name: str, message: str, *, dat
     folder, shown = package_folder(proj)
     units = _units_with(proj, unit)
     if load_define(proj, folder, shown, unit.name) is None:
-        raise SchemaCodeError(
+        raise SchemaPackageError(
             f"{shown}/{module_name(unit.name)}.py: no module for unit {unit.name}",
             f"write {shown}/{module_name(unit.name)}.py with def define(metadata) declaring the unit's tables",
         )

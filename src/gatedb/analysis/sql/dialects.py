@@ -14,6 +14,8 @@ SUPPORTED_DIALECTS = ("postgresql", "sqlite", "mysql")
 
 
 def canonical_dialect(dialect: str | None) -> str | None:
+    """sqlglot's name for one of ours ("postgresql" -> "postgres"); None stays None (no
+    dialect).  An unknown name raises ValueError."""
     if dialect is None:
         return None
     d = _SQLGLOT_DIALECT.get(dialect.lower())

@@ -86,6 +86,8 @@ def at_line(facts: StatementFacts, line: int) -> StatementFacts:
 
 @dataclass(frozen=True)
 class ScanWarning:
+    """A statement the scan did not (fully) understand, at its start line."""
+
     line: int
     message: str
 
@@ -99,6 +101,10 @@ def _union(sets: Iterable[frozenset[ObjectRef]]) -> frozenset[ObjectRef]:
 
 @dataclass(frozen=True)
 class ScanResult:
+    """The facts of a migration, one StatementFacts per statement in order, and its
+    warnings.  ``creates`` / ``alters`` / ``drops`` / ``references`` / ``renames`` are
+    those of all its statements together."""
+
     statements: tuple[StatementFacts, ...] = ()
     warnings: tuple[ScanWarning, ...] = ()
 
@@ -163,6 +169,7 @@ class Collector:
         self.dropped_foreign_keys: list[str] = []
 
     def freeze(self, line: int, text: str) -> StatementFacts:
+        """The collected facts as the StatementFacts of the statement ``text`` at ``line``."""
         # Objects the statement creates itself are satisfied locally.
         refs = self.references - self.creates if self.references else _EMPTY
         # As StatementFacts(...) would, without its frozen __init__ (a third of the cost).
@@ -184,5 +191,6 @@ class Collector:
 
 
 def snippet(text: str, limit: int = 80) -> str:
+    """The statement on one line, cut to ``limit`` characters, for a warning."""
     one = " ".join(text.split())
     return one if len(one) <= limit else one[: limit - 3] + "..."

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import lazy_sqlglot
 from .facts import Collector, ForeignKeyFact, ObjectRef
@@ -143,7 +143,7 @@ class FastParser:
     def __init__(self, scanner: Scanner, text: str) -> None:
         self.s = scanner
         self.text = text
-        T = _FAST_TOKEN_TEXT.findall(text)
+        T: list[str] = _FAST_TOKEN_TEXT.findall(text)
         # One kind letter per token, from its first character, all in C.
         K = "".join(map(_FIRST, T)).translate(_FAST_KIND_TABLE)
         if not K.isascii() or "?" in K or "'" in T or '"' in T or "`" in T or ":" in T:
@@ -238,6 +238,7 @@ class FastParser:
     # -- CREATE TABLE
 
     def create_table(self) -> Collector:
+        """CREATE [TEMP|UNLOGGED] TABLE [IF NOT EXISTS] t (columns, constraints) [options]."""
         f = self.facts
         f.kind = "CREATE TABLE"
         self.expect_word("CREATE")
@@ -263,6 +264,7 @@ class FastParser:
         return f
 
     def column(self, table: str) -> str:
+        """One column definition: its name, type and constraints; returns the name."""
         self.column_name = name = self.ident()
         f = self.facts
         f.creates.add(ObjectRef("column", name, table))
@@ -275,6 +277,8 @@ class FastParser:
         return name
 
     def column_type(self) -> tuple[str, str]:
+        """A type with its parameters and array brackets, classified as pg_type_class does
+        (("builtin", "") outside PostgreSQL)."""
         W, O, K, T = self.W, self.O, self.K, self.T
         i = self.i
         words: list[str] = []
@@ -374,7 +378,7 @@ class FastParser:
         body = self.text[starts[open_at] + 1 : starts[self.i - 1]]
         try:
             with Quiet():
-                tree = sqlglot.parse_one(body, read=self.s.dialect)
+                tree = cast("exp.Expression | None", sqlglot.parse_one(body, read=self.s.dialect))
         except Exception:
             raise Bail from None
         if tree is None or isinstance(tree, (exp.Command, exp.Query)):
@@ -457,6 +461,7 @@ class FastParser:
                 return target, columns
 
     def table_constraint(self, table: str) -> None:
+        """[CONSTRAINT c] PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK, or MySQL's KEY / INDEX."""
         f = self.facts
         name = self.ident() if self.take_word("CONSTRAINT") else None
         w = self.W[self.i]
@@ -491,6 +496,8 @@ class FastParser:
             f.references.add(ObjectRef("column", col, table))
 
     def table_options(self) -> None:
+        """What follows the closing parenthesis: SQLite's WITHOUT ROWID / STRICT, MySQL's
+        ENGINE=... options; anything else bails."""
         if self.i >= self.n:
             return
         if self.s.dialect == "sqlite":
@@ -512,6 +519,8 @@ class FastParser:
     # -- CREATE INDEX
 
     def create_index(self) -> Collector:
+        """CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] t [USING m]
+        (columns) [INCLUDE (columns)] [WHERE simple condition]."""
         f = self.facts
         f.kind = "CREATE INDEX"
         self.expect_word("CREATE")
@@ -587,6 +596,7 @@ class FastParser:
     # -- DROP TABLE / DROP INDEX
 
     def drop(self) -> Collector:
+        """DROP TABLE / DROP INDEX [IF EXISTS] names [ON t (MySQL)] [CASCADE|RESTRICT]."""
         f = self.facts
         self.expect_word("DROP")
         what = self.expect_word("TABLE", "INDEX")
@@ -614,6 +624,7 @@ class FastParser:
     # -- ALTER TABLE t ADD COLUMN ... / DROP COLUMN ...
 
     def alter_table(self) -> Collector:
+        """ALTER TABLE t ADD COLUMN ... / DROP COLUMN ..., one or more, comma-separated."""
         f = self.facts
         f.kind = "ALTER TABLE"
         self.arrays_need_pg = True

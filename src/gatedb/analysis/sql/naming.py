@@ -29,9 +29,12 @@ class Naming:
         self.default_schemas = {"postgres": {"public"}, "sqlite": {"main"}}.get(dialect, set())
 
     def fold(self, name: str, quoted: bool) -> str:
+        """An identifier as the dialect compares it (quoted: written with quotes)."""
         return name if (quoted and self.pg) else name.lower()
 
     def qualify(self, parts: Iterable[str | None]) -> str | None:
+        """The dotted name of folded parts (None and empty parts skipped), without the
+        default schema; None when no part is left."""
         names = [p for p in parts if p]
         if not names:
             return None

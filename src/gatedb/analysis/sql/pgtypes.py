@@ -31,4 +31,4 @@ def is_known_type(name: str) -> bool:
             dt = exp.DataType.build(name, dialect="postgres")
     except Exception:
         return False
-    return dt.this != exp.DataType.Type.USERDEFINED
+    return bool(dt.this != exp.DataType.Type.USERDEFINED)

@@ -66,6 +66,13 @@ _BACKTICKED = re.compile(r"(?:[^`]+|``)*`?")
 _BRACKETED = re.compile(r"[^\]]*\]?")
 
 
+def _past(rest: re.Pattern[str], sql: str, at: int) -> int:
+    """Index just past a quoted run's rest (one of the patterns above) that starts at
+    ``at``; they match anywhere, if only the empty string (an unclosed quote)."""
+    m = rest.match(sql, at)
+    return m.end() if m is not None else at
+
+
 def _skip_block_comment(sql: str, pos: int, nested: bool) -> int:
     """Index just past the comment whose "/*" ends at pos (PostgreSQL nests them)."""
     if not nested:
@@ -217,13 +224,13 @@ def _split_statements(sql: str, d: str | None) -> list[tuple[int, str]]:
         if kind == "sq":
             # E'...' strings (PostgreSQL) and all MySQL strings take backslash escapes.
             escaped = backslash or _is_escape_string(sql, m.start())
-            pos = (_SINGLE_QUOTED_BS if escaped else _SINGLE_QUOTED).match(sql, m.end()).end()
+            pos = _past(_SINGLE_QUOTED_BS if escaped else _SINGLE_QUOTED, sql, m.end())
         elif kind == "dq":
-            pos = (_DOUBLE_QUOTED_BS if backslash else _DOUBLE_QUOTED).match(sql, m.end()).end()
+            pos = _past(_DOUBLE_QUOTED_BS if backslash else _DOUBLE_QUOTED, sql, m.end())
         elif kind == "bt":
-            pos = _BACKTICKED.match(sql, m.end()).end()
+            pos = _past(_BACKTICKED, sql, m.end())
         elif kind == "br":
-            pos = _BRACKETED.match(sql, m.end()).end()
+            pos = _past(_BRACKETED, sql, m.end())
         elif kind == "dollar":
             close = sql.find(m.group(), m.end())
             pos = n if close < 0 else close + len(m.group())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, cast
 
 from . import lazy_sqlglot
 from .facts import KEYWORD_KINDS, Collector, ForeignKeyFact, ObjectRef, snippet
@@ -38,9 +38,13 @@ def _kind_of(node: exp.Expression) -> str:
     return str(k).upper() if k else ""
 
 
-def collect(tree: exp.Expression) -> dict[type, list]:
+# A statement's nodes, grouped by exact type.
+Nodes = dict[type, list[Any]]
+
+
+def collect(tree: exp.Expression) -> Nodes:
     """All nodes of tree grouped by exact type, in one walk over node.args."""
-    out: defaultdict[type, list] = defaultdict(list)
+    out: defaultdict[type, list[Any]] = defaultdict(list)
     stack = [tree]
     pop, push, expression = stack.pop, stack.append, exp.Expression
     while stack:
@@ -62,11 +66,11 @@ class Scanner(Naming):
 
     def __init__(self, dialect: str) -> None:
         super().__init__(dialect)
-        self._nodes: dict[type, list] = {}  # the current statement's nodes, by type
-        self._handler_table: dict[type, Callable[[exp.Expression, Collector], None]] | None = None
+        self._nodes: Nodes = {}  # the current statement's nodes, by type
+        self._handler_table: dict[type, Callable[[Any, Collector], None]] | None = None
 
     @property
-    def _handlers(self) -> dict[type, Callable[[exp.Expression, Collector], None]]:
+    def _handlers(self) -> dict[type, Callable[[Any, Collector], None]]:
         """Statement class -> handler; built on first use (it needs sqlglot)."""
         if self._handler_table is None:
             self._handler_table = {
@@ -123,7 +127,7 @@ class Scanner(Naming):
         parse_text = self._preprocess(text)
         try:
             with Quiet():
-                trees = [t for t in sqlglot.parse(parse_text, read=self.dialect) if t is not None]
+                trees = cast("list[exp.Expression]", [t for t in sqlglot.parse(parse_text, read=self.dialect) if t is not None])
         except Exception:  # sqlglot raises ParseError, TokenError and, rarely, others
             trees = None
         if trees is None and not self._balanced(parse_text):
@@ -153,7 +157,7 @@ class Scanner(Naming):
         except Exception:
             return False
         depth = 0
-        l_paren, r_paren = sqlglot.tokens.TokenType.L_PAREN, sqlglot.tokens.TokenType.R_PAREN
+        l_paren, r_paren = sqlglot.TokenType.L_PAREN, sqlglot.TokenType.R_PAREN
         for tok in tokens:
             if tok.token_type == l_paren:
                 depth += 1
@@ -201,7 +205,7 @@ class Scanner(Naming):
 
     # ---------------------------------------------------------------- helpers
 
-    def statement_wide_refs(self, nodes: dict[type, list], facts: Collector) -> None:
+    def statement_wide_refs(self, nodes: Nodes, facts: Collector) -> None:
         """References that mean the same wherever they appear in a statement:
         foreign-key targets, user-defined types and sequences named in nextval()."""
         self._fk_refs(nodes.get(exp.Reference, ()), facts)
@@ -268,7 +272,7 @@ class Scanner(Naming):
         for child in node.iter_expressions():
             yield from self.local_columns(child)
 
-    def _query_tables(self, nodes: dict[type, list], facts: Collector) -> None:
+    def _query_tables(self, nodes: Nodes, facts: Collector) -> None:
         """Tables read by a query (or named by a DML statement), except its CTEs."""
         ctes = set()
         for cte in nodes.get(exp.CTE, ()):
@@ -445,9 +449,9 @@ class Scanner(Naming):
                         for col in self.local_columns(part):
                             facts.references.add(ObjectRef("column", col, table))
                 for ident in params.args.get("include") or []:  # INCLUDE (b): bare Identifiers
-                    col = self.ident(ident)
-                    if col:
-                        facts.references.add(ObjectRef("column", col, table))
+                    included = self.ident(ident)
+                    if included:
+                        facts.references.add(ObjectRef("column", included, table))
         elif name:
             facts.creates.add(ObjectRef("index", name))
 
@@ -510,7 +514,7 @@ class Scanner(Naming):
         for action in e.args.get("actions") or []:
             self._alter_action(name, action, options, facts)
 
-    def _alter_action(self, table: str, action: exp.Expression, options: list, facts: Collector) -> None:
+    def _alter_action(self, table: str, action: exp.Expression, options: list[exp.Expression], facts: Collector) -> None:
         if isinstance(action, exp.ColumnDef):  # ADD [COLUMN]
             self._column_def(table, action, facts)
         elif isinstance(action, exp.AddConstraint):
@@ -522,9 +526,9 @@ class Scanner(Naming):
         elif isinstance(action, exp.Drop):
             self._alter_drop(table, action, facts)
         elif isinstance(action, exp.AlterColumn):
-            col = ObjectRef("column", self.ident(action.this) or "?", table)
-            facts.alters.add(col)
-            facts.references.add(col)
+            column = ObjectRef("column", self.ident(action.this) or "?", table)
+            facts.alters.add(column)
+            facts.references.add(column)
         elif isinstance(action, exp.RenameColumn):
             old, new = self.ident(action.this), self.ident(action.args.get("to"))
             if old and new:
@@ -629,7 +633,7 @@ class Scanner(Naming):
                 if name:
                     facts.references.add(ObjectRef("column", name, table))
 
-    def _set_targets(self, table: str, assignments: list, facts: Collector) -> None:
+    def _set_targets(self, table: str, assignments: list[exp.Expression], facts: Collector) -> None:
         for eq in assignments:
             if isinstance(eq, exp.EQ) and isinstance(eq.this, exp.Column):
                 name = self.ident(eq.this)

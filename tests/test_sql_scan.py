@@ -1,4 +1,4 @@
-"""The SQL scan (gatedb.analysis.sql): statement splitting and the facts read from migration SQL (no database)."""
+"""The SQL scan (gatedb.analysis.sql.scan_sql): the facts read from migration SQL (no database)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gatedb.analysis.sql import dialects, fastparser, fastpath, splitter, sqlglot_scan
-from gatedb.analysis.sql import ObjectRef, ScanResult, StatementFacts, scan_sql, split_statements
+from gatedb.analysis.sql import ForeignKeyFact as FK
+from gatedb.analysis.sql import ObjectRef, ScanResult, StatementFacts, fastpath, scan_sql, split_statements, sqlglot_scan
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sql"
 BOTSERVER = Path(__file__).resolve().parent.parent / "examples" / "botserver"
@@ -43,75 +43,6 @@ def statement_with(result: ScanResult, needle: str) -> StatementFacts:
     found = [s for s in result.statements if needle in s.text]
     assert len(found) == 1, (needle, [s.text[:60] for s in found])
     return found[0]
-
-
-# --------------------------------------------------------------------------- splitting
-
-
-@pytest.mark.parametrize(
-    ("sql", "dialect", "expected"),
-    [
-        ("SELECT ';'; SELECT 2", None, ["SELECT ';'", "SELECT 2"]),
-        ("SELECT 'it''s; fine'; SELECT 2;", None, ["SELECT 'it''s; fine'", "SELECT 2"]),
-        ('SELECT "odd;name" FROM t; SELECT 2', None, ['SELECT "odd;name" FROM t', "SELECT 2"]),
-        ("-- a comment; with a semicolon\nSELECT 1; /* ; */ SELECT 2;", None, ["SELECT 1", "SELECT 2"]),
-        ("SELECT 1 -- trailing; comment\n; SELECT 2", None, ["SELECT 1 -- trailing; comment", "SELECT 2"]),
-        ("/* outer /* nested ; */ still comment ; */ SELECT 1", "postgresql", ["SELECT 1"]),
-        ("SELECT $$a;b$$; SELECT 2", None, ["SELECT $$a;b$$", "SELECT 2"]),
-        ("SELECT $a$ ; $b$ ; $b$ ; $a$; SELECT 2", "postgresql", ["SELECT $a$ ; $b$ ; $b$ ; $a$", "SELECT 2"]),
-        ("SELECT $body$ $$ ; $$ $body$; SELECT 2", None, ["SELECT $body$ $$ ; $$ $body$", "SELECT 2"]),
-        ("SELECT $1; SELECT a$b$c FROM t; SELECT 3", "postgresql", ["SELECT $1", "SELECT a$b$c FROM t", "SELECT 3"]),
-        ("SELECT E'it\\'s; x'; SELECT 2", "postgresql", ["SELECT E'it\\'s; x'", "SELECT 2"]),
-        ("SELECT 'C:\\'; SELECT 2", "postgresql", ["SELECT 'C:\\'", "SELECT 2"]),
-        ("SELECT 'it\\'s; x'; SELECT 2", "mysql", ["SELECT 'it\\'s; x'", "SELECT 2"]),
-        ("# a; comment\nSELECT 1; SELECT `a;b` FROM t", "mysql", ["SELECT 1", "SELECT `a;b` FROM t"]),
-        ("SELECT [a;b] FROM t; SELECT 2", "sqlite", ["SELECT [a;b] FROM t", "SELECT 2"]),
-        (";;  ; -- only a comment\n ; /* and another */", None, []),
-        ("", None, []),
-        ("SELECT 1", None, ["SELECT 1"]),
-        ("SELECT 'unterminated; string", None, ["SELECT 'unterminated; string"]),
-        ("SELECT $$ never closed; SELECT 2", None, ["SELECT $$ never closed; SELECT 2"]),
-        (
-            "CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE b SET x = 1; "
-            "SELECT CASE WHEN 1 THEN 2 END; END; SELECT 3",
-            "sqlite",
-            ["CREATE TRIGGER t AFTER INSERT ON a BEGIN UPDATE b SET x = 1; SELECT CASE WHEN 1 THEN 2 END; END", "SELECT 3"],
-        ),
-        (
-            "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN IF NEW.x < 0 THEN SET NEW.x = 0; END IF; END; SELECT 3",
-            "mysql",
-            ["CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN IF NEW.x < 0 THEN SET NEW.x = 0; END IF; END", "SELECT 3"],
-        ),
-        (
-            "DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END//\nDELIMITER ;\nSELECT 2;",
-            "mysql",
-            ["CREATE PROCEDURE p() BEGIN SELECT 1; END", "SELECT 2"],
-        ),
-        # BEGIN as a transaction statement is not a block opener.
-        ("BEGIN; CREATE TABLE t (a int); COMMIT;", None, ["BEGIN", "CREATE TABLE t (a int)", "COMMIT"]),
-        ("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END; SELECT 2", "postgresql",
-         ["CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END", "SELECT 2"]),
-    ],
-)
-def test_split_statements_edge_cases(sql: str, dialect: str | None, expected: list[str]) -> None:
-    assert [text for _line, text in split_statements(sql, dialect)] == expected
-
-
-def test_split_statements_start_lines_skip_blank_lines_and_leading_comments() -> None:
-    sql = "\n\n  SELECT 1;\n-- about the next one\n/* more\n   words */\nSELECT\n  2;\nSELECT 3; SELECT 4;"
-    assert split_statements(sql) == [(3, "SELECT 1"), (7, "SELECT\n  2"), (9, "SELECT 3"), (9, "SELECT 4")]
-
-
-def test_split_statements_counts_lines_inside_strings_and_bodies() -> None:
-    sql = "SELECT 'line\nbreak';\nCREATE FUNCTION f() AS $$\nx;\ny;\n$$;\nSELECT 9;"
-    assert [line for line, _ in split_statements(sql)] == [1, 3, 7]
-
-
-def test_split_rejects_unknown_dialect() -> None:
-    with pytest.raises(ValueError):
-        split_statements("SELECT 1", "oracle")
-    with pytest.raises(ValueError):
-        scan_sql("SELECT 1", "oracle")
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -445,167 +376,6 @@ def test_result_aggregates() -> None:
     assert result.renames == ((T("a"), T("b")),)
 
 
-# --------------------------------------------------------------------------- fast path
-
-
-def _both_paths(sql: str, dialect: str):
-    """(fast-path facts or None, sqlglot-path facts, sqlglot-path warnings)."""
-    scanner = sqlglot_scan.Scanner(dialects.canonical_dialect(dialect))
-    fast = fastpath.fast_scan(scanner, sql, strict=True)
-    slow = scanner.scan_statement(sql)
-    return (fast.freeze(0, sql) if fast else None), slow.freeze(0, sql), slow.warnings
-
-
-# Plain-looking DDL with the details where the two paths could part ways.
-_TRICKY = {
-    "postgresql": [
-        "CREATE TABLE t (a int REFERENCES o ON DELETE CASCADE, CONSTRAINT pk PRIMARY KEY (a))",
-        "CREATE TABLE t (a int CONSTRAINT a_uq UNIQUE, b int CONSTRAINT b_nn NOT NULL)",
-        "CREATE TABLE t (a int DEFAULT nextval('public.\"S\"'::regclass), b mood DEFAULT 'x'::mood)",
-        "CREATE TABLE t (a int CHECK (a > 0), b int, CHECK (b > a))",
-        "CREATE TABLE t (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY)",
-        "CREATE UNLOGGED TABLE IF NOT EXISTS s.t (a int REFERENCES s.o(id) MATCH FULL DEFERRABLE INITIALLY DEFERRED)",
-        "CREATE TABLE t (a numeric(10,2) DEFAULT 0.5, b double precision, c interval, d bit(3), e int DEFAULT -1)",
-        "CREATE TABLE t (a text DEFAULT 'x' || 'y', b int DEFAULT 1 + 2, key text, value text)",
-        "CREATE TABLE t (a int NOT NULL DEFAULT 0 CHECK (a >= 0) REFERENCES o (id) ON UPDATE NO ACTION ON DELETE SET DEFAULT)",
-        "CREATE INDEX ON t (a)",
-        "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS s.ix ON s.t USING btree (a DESC NULLS LAST) INCLUDE (b)",
-        'CREATE INDEX ix ON ONLY t ("B")',
-        "CREATE TABLE t (a int CONSTRAINT a_fk REFERENCES o (id), b int CONSTRAINT b_nn NOT NULL REFERENCES p, FOREIGN KEY (a, b) REFERENCES q (x, y))",
-        "CREATE TABLE node (id int PRIMARY KEY, parent int REFERENCES node, CONSTRAINT up FOREIGN KEY (parent) REFERENCES public.node (id))",
-        "CREATE INDEX ix ON t (a, b) WHERE a > 0 AND (b IS NOT NULL OR NOT c = 'x')",
-        "CREATE UNIQUE INDEX ux ON t (a) WHERE deleted_at IS NULL",
-        'CREATE INDEX ix ON t ("A") WHERE "A" <> 0 AND b >= 1.5 AND c != TRUE AND d <= 2 AND e < 3',
-        "CREATE INDEX ix ON t (a) WHERE lower(a) = 'x'",
-        "CREATE INDEX ix ON t (a) WHERE t.a > 0",
-        "DROP TABLE IF EXISTS a, public.b, s.c CASCADE",
-        "DROP TABLE t RESTRICT",
-        'DROP TABLE "T"',
-        "DROP INDEX IF EXISTS s.ix, iy",
-        "DROP INDEX CONCURRENTLY ix",
-        "ALTER TABLE t ADD COLUMN IF NOT EXISTS c int REFERENCES o(id) ON DELETE CASCADE",
-        "ALTER TABLE s.t ADD COLUMN c serial, ADD COLUMN d mood DEFAULT 'x'::mood",
-        "ALTER TABLE t ADD COLUMN c int CONSTRAINT c_fk REFERENCES o, ADD COLUMN e bigint GENERATED ALWAYS AS IDENTITY",
-        "ALTER TABLE t ADD COLUMN c int CHECK (c > 0) DEFAULT nextval('c_seq')",
-        "ALTER TABLE t DROP COLUMN IF EXISTS c CASCADE, DROP COLUMN d",
-        'ALTER TABLE public."T" DROP COLUMN "C"',
-    ],
-    "mysql": [
-        "CREATE TABLE `t` (`id` int unsigned NOT NULL AUTO_INCREMENT, `e` enum('a','b') NOT NULL DEFAULT 'a', "
-        "`c` varchar(10) COMMENT 'x', PRIMARY KEY (`id`), UNIQUE KEY `uk` (`c`), KEY `k` (`e`), "
-        "CONSTRAINT `fk` FOREIGN KEY (`c`) REFERENCES `o` (`id`) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
-        "CREATE TABLE t (d DATE NOT NULL DEFAULT (CURRENT_DATE), j JSON NOT NULL DEFAULT '[]') AUTO_INCREMENT=5 COMMENT='hi'",
-        "CREATE TABLE t (a int, INDEX ix (a), UNIQUE INDEX ux (a), UNIQUE (a))",
-        "CREATE TABLE t (a int, CONSTRAINT fk FOREIGN KEY (a) REFERENCES `O` (`Id`) ON DELETE SET NULL, FOREIGN KEY (a) REFERENCES p (id))",
-        "DROP INDEX ix ON t",
-        "DROP TABLE IF EXISTS `a`, b",
-        "ALTER TABLE t ADD COLUMN c VARCHAR(255) NOT NULL DEFAULT 'x' COMMENT 'y'",
-        "ALTER TABLE `t` ADD COLUMN `c` int REFERENCES o (id), DROP COLUMN d",
-        "ALTER TABLE t DROP COLUMN c",
-        "ALTER TABLE t ADD COLUMN c int AFTER b",
-    ],
-    "sqlite": [
-        "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, b TEXT NOT NULL DEFAULT '' REFERENCES o(id))",
-        "CREATE TABLE t (a int, PRIMARY KEY (a)) WITHOUT ROWID",
-        "CREATE TABLE t (a STRING, b DATETIME DEFAULT CURRENT_TIMESTAMP) STRICT",
-        "CREATE UNIQUE INDEX IF NOT EXISTS main.ix ON t (a)",
-        "CREATE TABLE t (a INTEGER REFERENCES o, b INTEGER, FOREIGN KEY (b) REFERENCES t (a))",
-        "CREATE INDEX ix ON t (a) WHERE a > 0 AND b IS NULL",
-        "DROP INDEX IF EXISTS main.ix",
-        "DROP TABLE main.t",
-        "ALTER TABLE t ADD COLUMN c TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE t ADD COLUMN c INTEGER REFERENCES o (id)",
-        "ALTER TABLE t DROP COLUMN c",
-    ],
-}
-
-
-def _corpus(dialect: str) -> list[str]:
-    files = sorted(FIXTURES.glob("*.sql"))
-    if BOTSERVER.exists():
-        for name in (f"up.{dialect}.sql", "up.sql", f"down.{dialect}.sql", "down.sql"):
-            files += sorted(BOTSERVER.glob(f"migrations/*/*/{name}"))
-    return _TRICKY[dialect] + [text for f in files for _line, text in split_statements(f.read_text(), dialect)]
-
-
-@pytest.mark.parametrize("dialect", ["postgresql", "sqlite", "mysql"])
-def test_fast_path_agrees_with_sqlglot_on_the_corpus(dialect: str) -> None:
-    accepted = 0
-    for text in _corpus(dialect):
-        fast, slow, slow_warnings = _both_paths(text, dialect)
-        if fast is None or slow_warnings:
-            continue  # not a plain statement, or one sqlglot cannot read in this dialect
-        accepted += 1
-        assert fast == slow, text
-    assert accepted >= 15
-
-
-_NAMES = st.sampled_from(["id", "name", "owner_id", "created_at", '"Weird Name"', "status", "tags", "data"])
-_TYPES = st.sampled_from(["int", "bigint", "text", "varchar(255)", "numeric(10, 2)", "timestamp with time zone", "boolean", "uuid", "jsonb", "text[]", "mood", "serial", "bigserial", "double precision"])
-_CONSTRAINTS = st.sampled_from(
-    [
-        "NOT NULL",
-        "NULL",
-        "PRIMARY KEY",
-        "UNIQUE",
-        "DEFAULT 0",
-        "DEFAULT 'x'",
-        "DEFAULT now()",
-        "DEFAULT '{}'::jsonb",
-        "DEFAULT 'a'::mood",
-        "DEFAULT nextval('counter_seq')",
-        "REFERENCES other(id) ON DELETE CASCADE",
-        "REFERENCES public.other",
-        "CONSTRAINT named_ck CHECK (length(name) > 0)",
-        "GENERATED ALWAYS AS IDENTITY",
-    ]
-)
-
-
-@st.composite
-def _create_tables(draw: st.DrawFn) -> str:
-    names = draw(st.lists(_NAMES, min_size=1, max_size=5, unique=True))
-    cols = [f"{n} {draw(_TYPES)} {' '.join(draw(st.lists(_CONSTRAINTS, max_size=3)))}".strip() for n in names]
-    extras = draw(
-        st.lists(
-            st.sampled_from(
-                [
-                    f"PRIMARY KEY ({names[0]})",
-                    f"CONSTRAINT t_uq UNIQUE ({', '.join(names)})",
-                    f"FOREIGN KEY ({names[0]}) REFERENCES parent (id) ON UPDATE SET NULL",
-                    f"CONSTRAINT t_ck CHECK ({names[0]} IS NOT NULL)",
-                ]
-            ),
-            max_size=2,
-            unique=True,
-        )
-    )
-    guard = draw(st.sampled_from(["", "IF NOT EXISTS "]))
-    table = draw(st.sampled_from(["t", "s.t", "public.t", '"T"']))
-    return f"CREATE TABLE {guard}{table} (\n    " + ",\n    ".join(cols + extras) + "\n)"
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_create_tables())
-def test_fast_path_agrees_with_sqlglot_on_generated_tables(sql: str) -> None:
-    fast, slow, slow_warnings = _both_paths(sql, "postgresql")
-    if fast is not None and not slow_warnings:
-        assert fast == slow
-
-
-def test_fast_path_takes_the_plain_statements() -> None:
-    scanner = sqlglot_scan.Scanner("postgres")
-    plain = [
-        "CREATE TABLE t (id uuid DEFAULT gen_random_uuid() NOT NULL, o int REFERENCES o (id), PRIMARY KEY (id))",
-        "CREATE INDEX ix_t_o ON t (o)",
-        "CREATE UNIQUE INDEX IF NOT EXISTS ux ON t USING btree (o DESC NULLS LAST)",
-    ]
-    for sql in plain:
-        assert fastpath.fast_scan(scanner, sql, strict=True) is not None, sql
-    for sql in ["CREATE TABLE t (a int) PARTITION BY RANGE (a)", "CREATE INDEX ix ON t (a) WHERE b", "CREATE TABLE t AS SELECT 1"]:
-        assert fastpath.fast_scan(scanner, sql, strict=True) is None, sql
-
-
 # --------------------------------------------------------------------------- the example schema
 
 
@@ -686,9 +456,6 @@ def test_concatenated_statements_scan_like_each_alone(statements: list[str], gap
 
 # --------------------------------------------------------------------------- foreign keys
 
-from gatedb.analysis.sql import ForeignKeyFact as FK  # noqa: E402
-
-
 @pytest.mark.parametrize("fast", [True, False])
 def test_foreign_key_facts_of_create_table(fast: bool) -> None:
     sql = (
@@ -738,135 +505,6 @@ def test_statements_without_foreign_keys_have_none() -> None:
     assert all(s.foreign_keys == () and s.dropped_foreign_keys == () for s in result.statements)
 
 
-# --------------------------------------------------------------------------- the fast paths' own pieces
-
-
-def test_pg_types_the_fast_path_knows_are_those_sqlglot_knows() -> None:
-    for name in sorted(fastparser.PG_PLAIN_TYPES):
-        assert fastparser._pg_type_class_by_sqlglot(name) == ("builtin", ""), name
-    for name in sorted(fastparser._PG_SERIAL_TYPES):
-        assert fastparser._pg_type_class_by_sqlglot(name) == ("serial", ""), name
-    assert fastparser.pg_type_class("mood") == ("user", "mood")
-
-
-def _plain_and_token(sql: str, dialect: str):
-    """(plain-regex facts or None, token-parser facts or None) of one statement."""
-    scanner = sqlglot_scan.Scanner(dialects.canonical_dialect(dialect))
-    head = fastpath._FAST_HEAD.match(sql)
-    kind = next((k for k in ("table", "index", "drop") if head and head.group(k)), None)
-    if kind is None:
-        return None, None
-    plain = {"table": fastpath._plain_create_table, "index": fastpath._plain_create_index, "drop": fastpath._plain_drop}[kind]
-    try:
-        fast = plain(scanner, sql)
-    except fastparser.Bail:
-        fast = None
-    try:
-        parser = fastparser.FastParser(scanner, sql)
-        token = {"table": parser.create_table, "index": parser.create_index, "drop": parser.drop}[kind]()
-    except fastparser.Bail:
-        token = None
-    return (fast.freeze(0, sql) if fast else None), (token.freeze(0, sql) if token else None)
-
-
-@pytest.mark.parametrize("dialect", ["postgresql", "sqlite", "mysql"])
-def test_plain_regex_paths_agree_with_the_token_parser(dialect: str) -> None:
-    taken = 0
-    for text in _corpus(dialect):
-        plain, token = _plain_and_token(text, dialect)
-        if plain is not None:
-            taken += 1
-            assert plain == token, text
-    assert taken >= 200  # the botserver's plain DDL takes the regexes
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_create_tables(), st.sampled_from(["postgresql", "sqlite", "mysql"]))
-def test_plain_regex_path_agrees_with_the_token_parser_on_generated_tables(sql: str, dialect: str) -> None:
-    plain, token = _plain_and_token(sql, dialect)
-    if plain is not None:
-        assert plain == token
-
-
-_WHERE_ATOMS = st.sampled_from(["a > 0", "b IS NULL", "b IS NOT NULL", "c = 'x'", "a <> 1.5", "a <= 2", "a >= 3", "a != 4",
-                                "d = TRUE", "NOT d = FALSE", '"E" < 5', "lower(a) = 'x'", "t.a = 1", "a = b", "a IN (1, 2)"])
-
-
-@st.composite
-def _conditions(draw: st.DrawFn) -> str:
-    atoms = draw(st.lists(_WHERE_ATOMS, min_size=1, max_size=4))
-    out = atoms[0]
-    for atom in atoms[1:]:
-        joiner = draw(st.sampled_from([" AND ", " OR "]))
-        out = f"({out}){joiner}{atom}" if draw(st.booleans()) else f"{out}{joiner}{atom}"
-    return out
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_conditions(), st.sampled_from(["postgresql", "sqlite"]))
-def test_partial_index_conditions_agree_with_sqlglot(condition: str, dialect: str) -> None:
-    sql = f"CREATE INDEX ix ON t (a) WHERE {condition}"
-    fast, slow, slow_warnings = _both_paths(sql, dialect)
-    if fast is not None and not slow_warnings:
-        assert fast == slow, sql
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(_NAMES, _TYPES, st.lists(_CONSTRAINTS, max_size=3)), min_size=1, max_size=3), st.sampled_from(["t", "s.t", '"T"']),
-       st.booleans(), st.lists(_NAMES, max_size=2))
-def test_alter_table_add_and_drop_column_agree_with_sqlglot(columns: list, table: str, guard: bool, drops: list) -> None:
-    actions = [f"ADD COLUMN {'IF NOT EXISTS ' if guard else ''}{n} {t} {' '.join(c)}".rstrip() for n, t, c in columns]
-    actions += [f"DROP COLUMN {'IF EXISTS ' if guard else ''}{n}" for n in drops]
-    sql = f"ALTER TABLE {table} " + ", ".join(actions)
-    fast, slow, slow_warnings = _both_paths(sql, "postgresql")
-    if fast is not None and not slow_warnings:
-        assert fast == slow, sql
-
-
-_SPLIT_PIECES = st.sampled_from(["SELECT 1", " ", "\n", ";", "'a;b'", "'it''s'", '"x;y"', "`q`", "-- c;\n", "-", "--", "'", '"', "x", "CREATE TABLE t (a int)", "$", "/*", "#", "["])
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_SPLIT_PIECES, max_size=20).map("".join), st.sampled_from(["postgresql", "sqlite", "mysql"]))
-def test_simple_splitter_agrees_with_the_lexer(sql: str, dialect: str) -> None:
-    d = dialects.canonical_dialect(dialect)
-    simple = splitter._split_simple(sql, d)
-    if simple is not None:
-        assert simple == splitter._split_statements(sql, d)
-
-
-def test_plain_ddl_needs_no_sqlglot() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from gatedb.analysis.sql import scan_sql\n"
-        "for dialect in ('postgresql', 'sqlite', 'mysql'):\n"
-        "    r = scan_sql(\"CREATE TABLE t (id int PRIMARY KEY, o int REFERENCES o (id), d TEXT DEFAULT 'x');\\n"
-        "CREATE INDEX ix ON t (o); ALTER TABLE t ADD COLUMN c int; DROP INDEX ix; DROP TABLE t\", dialect)\n"
-        "    assert not r.warnings and len(r.statements) == 5, r\n"
-        "print('sqlglot' in sys.modules)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
-    assert scan_sql("CREATE TABLE t (a int) PARTITION BY RANGE (a)", "postgresql").statements[0].creates  # sqlglot when needed
-
-
-@pytest.mark.parametrize("dialect", ["postgresql", "sqlite", "mysql"])
-def test_long_unclosed_statements_split_and_fail_the_fast_path_in_linear_time(dialect: str) -> None:
-    import time
-
-    scanner = sqlglot_scan.Scanner(dialects.canonical_dialect(dialect))
-    texts = ["a " * 50_000 + "'", "CREATE TABLE t (" + "a b " * 20_000 + "x", "CREATE INDEX ix ON t (" + "a, " * 20_000,
-             "CREATE TABLE t (a int" + " DEFAULT 1" * 10_000 + " x", "DROP TABLE " + "a." * 20_000]
-    for text in texts:
-        started = time.perf_counter()
-        assert len(split_statements(text, dialect)) == 1
-        assert fastpath.fast_scan(scanner, text, strict=True) is None
-        assert time.perf_counter() - started < 5  # quadratic or exponential would take minutes
-
-
 # --------------------------------------------------------------------------- the prediction from these facts
 
 _FK_LIFE = {
@@ -904,7 +542,8 @@ def _fk_life_project(tmp_path: Path) -> Path:
 
 
 def test_predicted_foreign_keys_follow_renames_and_drops(tmp_path: Path) -> None:
-    from gatedb.analysis import checker, facts as analysis
+    from gatedb.analysis import checker
+    from gatedb.analysis import facts as analysis
     from gatedb.files.loader import load_project
 
     project = load_project(_fk_life_project(tmp_path))
@@ -916,9 +555,10 @@ def test_predicted_foreign_keys_follow_renames_and_drops(tmp_path: Path) -> None
 @pytest.mark.integration
 def test_predicted_foreign_keys_are_the_live_ones_on_postgresql(tmp_path: Path, new_db) -> None:
     import gatedb
-    from gatedb.analysis import checker, facts as analysis
-    from gatedb.files.loader import load_project
+    from gatedb.analysis import checker
+    from gatedb.analysis import facts as analysis
     from gatedb.analysis.matrix import differences, live_schema
+    from gatedb.files.loader import load_project
 
     project = load_project(_fk_life_project(tmp_path))
     url = new_db("postgresql")
