@@ -477,16 +477,13 @@ def check(project: str | os.PathLike[str] | Project = ".", *, dialects: Sequence
     for dialect in chosen:
         for diag in checker.check(proj, analysis.facts_for(proj, dialect), severities):
             found.setdefault((diag.id, diag.file, diag.message), diag)
-<<<<<<< HEAD
+    for diag in _code_diagnostics(proj, chosen[0] if chosen else "sqlite", severities):
+        found.setdefault((diag.id, diag.file, diag.message), diag)
     from .schema import drift
 
     if drift.has_schema_package(proj):  # the declared schema code against the migrations, per unit
         for diag in drift.drift(proj, analysis.facts_for(proj, chosen[0]), severities):
             found.setdefault((diag.id, diag.file, diag.message), diag)
-=======
-    for diag in _code_diagnostics(proj, chosen[0] if chosen else "sqlite", severities):
-        found.setdefault((diag.id, diag.file, diag.message), diag)
->>>>>>> main
     ordered = tuple(found.values())
     return CheckReport(ordered, chosen, proj)
 
