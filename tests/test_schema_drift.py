@@ -99,3 +99,8 @@ def test_check_matrix_compares_column_types_with_the_live_database(project: Path
     typed = {(d.id, d.location.rpartition(":")[0], d.message.rpartition(" on sqlite: ")[2]) for d in outcome.diagnostics}
     assert typed == {("GD018", "schema/mail.py", "messages.body is VARCHAR(10) in the schema package but TEXT in the database")}
     assert not any(run["ok"] for run in outcome.runs if "mail" in str(run["features"]) or "all" in str(run["features"]))
+
+
+def test_a_package_not_written_yet_is_not_compared(project: Path) -> None:
+    shutil.rmtree(project / "schema")
+    assert drift(project) == []

@@ -73,6 +73,15 @@ def declared_schema(project: Project) -> Declared:
     return found
 
 
+def _exists(package: str) -> bool:
+    if Path(package).is_dir():
+        return True
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def _relative(path: str, root: str) -> str:
     try:
         return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
@@ -101,6 +110,9 @@ def drift(project: Project, facts: checker.Facts, severities: Mapping[str, str] 
             out.append(found)
 
     manifest = Path(project.manifest_path).name
+    package = str(project.settings["schema"]["package"])  # type: ignore[index]
+    if not _exists(configured_package(project)):
+        return out  # not written yet (model-first: declared before its first module): nothing to compare
     try:
         declared = declared_schema(project)
     except GatedbError as exc:
@@ -108,7 +120,6 @@ def drift(project: Project, facts: checker.Facts, severities: Mapping[str, str] 
         return out
     owners = ownership_from_facts(project, facts)
     predicted = checker.predict(project.migrations, facts).tables
-    package = str(project.settings["schema"]["package"])  # type: ignore[index]
     for table, unit in owners.tables.items():
         key = table.lower()
         if key not in declared.tables:
