@@ -114,6 +114,7 @@ def adopt(project_dir: str, source_format: str, *, database: str | None = None, 
         recorded = {str(r.id) for r in history.read(conn)}
         todo = [m for m in chosen if str(m.id) not in recorded]
         if not dry_run:
+            history.ensure(conn)  # the lock no longer makes the tables: the first change does
             with conn.begin():
                 for migration in todo:
                     history.record(conn, migration, migration.checksum(dialect), "applied")
