@@ -471,6 +471,23 @@ def test_the_command_writes_the_modules_the_library_renders(generated, tmp_path:
     result = run_cli("--project", str(project), "--out", str(tmp_path / "out"), "--database", PG_ADMIN, "--except-tables", "^audit_log$")
     assert result.exit_code == 0, result.output
     assert {p.name: p.read_text() for p in (tmp_path / "out").iterdir()} == files
+    setup_derives = ["--custom-type-derives", "diesel::query_builder::QueryId", "--custom-type-derives", "Clone"]
+    derived = run_cli("--project", str(project), "--out", str(tmp_path / "derives"), "--database", PG_ADMIN, "-e", "^audit_log$", *setup_derives)
+    assert derived.exit_code == 0, derived.output
+    core = (tmp_path / "derives" / "core.rs").read_text()
+    assert core == files["core.rs"].replace("#[derive(diesel::sql_types::SqlType)]", "#[derive(diesel::query_builder::QueryId, Clone, diesel::sql_types::SqlType)]")
     refused = run_cli("--project", str(project), "--out", str(tmp_path / "again"), "--database", PG_ADMIN)
     assert refused.exit_code == 2 and "error: table audit_log (unit core) has no primary key" in refused.output
     assert "hint: " in refused.output and not (tmp_path / "again").exists()
+
+
+def test_sql_type_derives_end_with_sql_type_unless_asked_for() -> None:
+    assert diesel.type_derives() == ("diesel::sql_types::SqlType",)
+    assert diesel.type_derives(["Clone"]) == ("Clone", "diesel::sql_types::SqlType")
+    assert diesel.type_derives(["diesel::sql_types::SqlType", "Debug"]) == ("diesel::sql_types::SqlType", "Debug")
+
+
+def test_names_follow_diesel_clis_rules() -> None:
+    assert [diesel.rust_name(n) for n in ("users", "type", "columns", "__x", "__x_", "a b-c", "is_nullable")] == ["users", "type_", "columns_", "__x_", "__x_", "a_b_c", "is_nullable_"]
+    assert [diesel.upper_camel(n) for n in ("int4", "timestamptz", "my_mood", "HTTPStatus", "int4range", "Int4Range")] == ["Int4", "Timestamptz", "MyMood", "HttpStatus", "Int4range", "Int4Range"]
+    assert [diesel.rust_module_name(n) for n in ("core", "async", "match", "a__b")] == ["core", "async_", "match_", "a__b"]

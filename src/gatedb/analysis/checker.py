@@ -38,6 +38,8 @@ RULES: dict[str, tuple[str, str]] = {
     "GD012": ("error", "a feature set fails to migrate on a real database (check --matrix)"),
     "GD020": ("error", "code of a unit ([code]) imports a schema module of a unit outside its closure"),
     "GD021": ("error", "code of a unit ([code]) looks up a table of a unit outside its closure"),
+    "GD022": ("warning", "a migration with no SQL (only comments)"),
+    "GD023": ("error", "a pending migration is older than the newest applied one of its unit (check --database)"),
 }
 LEVELS = ("error", "warning", "off")
 # Kinds whose absence is a defect even when no migration creates them: the rest

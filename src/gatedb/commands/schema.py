@@ -34,8 +34,9 @@ def writer(lang: str) -> Callable[..., list[Path]]:
          "Default: a temporary SQLite file (sqlite://).",
 )
 @click.option("--except-tables", "-e", multiple=True, metavar="REGEX", help="diesel: leave out the tables whose name matches (as print-schema -e).")
+@click.option("--custom-type-derives", multiple=True, metavar="PATH", help="diesel: derives of generated SqlTypes besides SqlType (diesel setup's diesel.toml: diesel::query_builder::QueryId, Clone).")
 @reports_errors
-def schema(project: str, lang: str, out: str, databases: tuple[str, ...], except_tables: tuple[str, ...]) -> None:
+def schema(project: str, lang: str, out: str, databases: tuple[str, ...], except_tables: tuple[str, ...], custom_type_derives: tuple[str, ...]) -> None:
     """Write the schema as code: one module per unit, each declaring only its own tables.
 
     Applies every feature's migrations to scratch databases (nothing else is touched),
@@ -51,8 +52,9 @@ def schema(project: str, lang: str, out: str, databases: tuple[str, ...], except
     dialect = dialect_name(databases[0]) if databases else "sqlite"
     for violation in ownership(proj, dialect).violations:
         click.echo(f"warning: {violation.message}", err=True)
-    if except_tables and lang != "diesel":
-        raise GatedbError(f"--except-tables is an option of --lang diesel, not of --lang {lang}", "leave --except-tables out")
-    options = {"except_tables": except_tables} if except_tables else {}
+    options = {k: v for k, v in {"except_tables": except_tables, "custom_type_derives": custom_type_derives}.items() if v}
+    if options and lang != "diesel":
+        flag = "--" + next(iter(options)).replace("_", "-")
+        raise GatedbError(f"{flag} is an option of --lang diesel, not of --lang {lang}", f"leave {flag} out")
     written = writer(lang)(proj, list(databases), Path(out), **options)
     click.echo(f"wrote {len(written)} files to {out}")

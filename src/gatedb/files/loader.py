@@ -9,6 +9,7 @@ where <unit> is `core`, a feature, or a bridge `a+b`.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
 import tomllib
@@ -35,7 +36,11 @@ def load_project(root: str | os.PathLike[str] = ".") -> Project:
     manifest_path, settings = read_manifest(base)
     rel_manifest = manifest_path.name
     features = build_feature_table(_table(settings, "features", rel_manifest), rel_manifest)
-    migrations_dir = (base / str(settings.get("migrations", "migrations"))).resolve()
+    setting = str(settings.get("migrations", "migrations"))
+    try:
+        migrations_dir = (base / setting).resolve()
+    except RuntimeError:  # Python < 3.13 raises this for a symlink loop
+        raise ManifestError(f"{rel_manifest}: migrations folder {setting} is a symlink loop", "replace the link with the folder") from None
     if not migrations_dir.is_dir():
         raise ManifestError(
             f"{rel_manifest}: migrations folder {migrations_dir} does not exist",
@@ -326,10 +331,15 @@ def _inside(path: Path, root: Path, folder: str) -> None:
     the root, so only a link can escape: plain entries need no resolve()."""
     if not path.is_symlink():
         return
-    resolved = path.resolve()
+    shown = f"{folder}/{path.relative_to(root).as_posix()}"
+    try:
+        resolved = path.resolve(strict=True)
+    except (RuntimeError, OSError) as exc:  # a loop (RuntimeError before Python 3.13) or a dangling link
+        what = "is a symlink loop" if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP else "is a symlink to nothing"
+        raise MigrationFileError(f"{shown} {what}", "remove the link, or point it at a migration file inside the migrations folder") from None
     if resolved != root and root not in resolved.parents:
         raise MigrationFileError(
-            f"{folder}/{path.relative_to(root).as_posix()} leads outside the migrations folder (to {resolved})",
+            f"{shown} leads outside the migrations folder (to {resolved})",
             "copy the file into the migrations folder instead of linking to it",
         )
 

@@ -73,7 +73,14 @@ PG_DIESEL_TYPES = frozenset(
     Bpchar Macaddr""".split()
 )
 
-CUSTOM_TYPE_DERIVES = ("diesel::sql_types::SqlType",)
+SQL_TYPE_DERIVE = "diesel::sql_types::SqlType"
+
+
+def type_derives(extra: Sequence[str] = ()) -> tuple[str, ...]:
+    """print-schema's derives of a generated SqlType: the ones asked for, then SqlType unless
+    among them (`diesel setup`'s diesel.toml asks for diesel::query_builder::QueryId, Clone)."""
+    return tuple(extra) if SQL_TYPE_DERIVE in extra else (*extra, SQL_TYPE_DERIVE)
+
 DEFAULT_SCHEMA = "public"
 _PAD = "    "
 
@@ -95,6 +102,14 @@ def rust_name(sql_name: str) -> str:
             name = name.replace("__", "_")
         return name
     return sql_name
+
+
+def rust_module_name(name: str) -> str:
+    """A unit's module name as a Rust identifier: a keyword (`async`, `match`, ...) gets `_`."""
+    return f"{name}_" if name in _RESERVED or name in _RUST_2018_KEYWORDS else name
+
+
+_RUST_2018_KEYWORDS = frozenset({"async", "await", "dyn", "try", "gen"})
 
 
 def upper_camel(name: str) -> str:
@@ -361,11 +376,11 @@ class KeyOwner:
 HEADER = "// @generated automatically by gatedb: `diesel print-schema` of the live schema, split by unit.\n"
 
 
-def render(modules: Sequence[Module]) -> dict[str, str]:
+def render(modules: Sequence[Module], derives: Sequence[str] = (SQL_TYPE_DERIVE,)) -> dict[str, str]:
     """File name -> text: `mod.rs` and one `<module>.rs` per module."""
     files = {"mod.rs": render_mod(modules)}
     for module in modules:
-        files[f"{module.name}.rs"] = render_module(module, modules)
+        files[f"{module.name}.rs"] = render_module(module, modules, derives)
     return files
 
 
@@ -380,7 +395,7 @@ def render_mod(modules: Sequence[Module]) -> str:
     return "".join(lines)
 
 
-def render_module(module: Module, modules: Sequence[Module]) -> str:
+def render_module(module: Module, modules: Sequence[Module], derives: Sequence[str]) -> str:
     home = {t.sql_name: m.name for m in modules for t in m.tables}
     rust = {t.sql_name: t.rust_name for m in modules for t in m.tables}
     order = [m.name for m in modules]
@@ -393,7 +408,7 @@ def render_module(module: Module, modules: Sequence[Module]) -> str:
     if foreign:
         sections.append("".join(f"use super::{home[t]}::{rust[t]};\n" for t in foreign))
     if module.types or module.reexports:
-        sections.append(render_sql_types(module))
+        sections.append(render_sql_types(module, derives))
     sections += [render_table(t) + "\n" for t in module.tables]
     if module.joinables:
         sections.append("".join(f"diesel::joinable!({rust[fk.child]} -> {rust[fk.parent]} ({rust_name(fk.columns[0])}));\n" for fk in module.joinables))
@@ -404,14 +419,14 @@ def render_module(module: Module, modules: Sequence[Module]) -> str:
     return "\n".join(sections)
 
 
-def render_sql_types(module: Module) -> str:
+def render_sql_types(module: Module, derives: Sequence[str]) -> str:
     items = []
     for name in sorted(set(module.types) | set(module.reexports)):
         if name in module.types:
             ty = module.types[name]
             schema = f', schema = "{ty.schema}"' if ty.schema else ""
             items.append(
-                f"{_PAD}#[derive({', '.join(CUSTOM_TYPE_DERIVES)})]\n"
+                f"{_PAD}#[derive({', '.join(derives)})]\n"
                 f'{_PAD}#[diesel(postgres_type(name = "{ty.sql_name}"{schema}))]\n'
                 f"{_PAD}pub struct {name};\n"
             )
@@ -459,7 +474,7 @@ def type_owners(project: Project, facts: Facts) -> dict[str, str]:
     return owners
 
 
-def diesel_files(project: Project, url: str, except_tables: Sequence[str] = ()) -> dict[str, str]:
+def diesel_files(project: Project, url: str, except_tables: Sequence[str] = (), custom_type_derives: Sequence[str] = ()) -> dict[str, str]:
     """The Diesel modules of a project, from a PostgreSQL database migrated with every feature on."""
     from ..analysis.facts import facts_for
     from ..db.url import create_engine, dialect_name
@@ -486,8 +501,9 @@ def diesel_files(project: Project, url: str, except_tables: Sequence[str] = ()) 
         )
     keys = KeyOwner((k.table, k.columns, k.referred_table, k.unit) for k in owned.foreign_keys)
     units = [(u.name, u.features) for u in project.units]
-    modules = split(catalog, units, module_names(owned.units, "the project's units"), owned.tables, keys, type_owners(project, facts), except_tables)
-    return render(modules)
+    names = {unit: rust_module_name(name) for unit, name in module_names(owned.units, "the project's units").items()}
+    modules = split(catalog, units, names, owned.tables, keys, type_owners(project, facts), except_tables)
+    return render(modules, type_derives(custom_type_derives))
 
 
 def write_files(out: str, files: Mapping[str, str]) -> list[str]:
@@ -504,7 +520,9 @@ def write_files(out: str, files: Mapping[str, str]) -> list[str]:
     return sorted(files)
 
 
-def write_modules(project: Project, databases: Sequence[str], out: Path, except_tables: Sequence[str] = ()) -> list[Path]:
+def write_modules(
+    project: Project, databases: Sequence[str], out: Path, except_tables: Sequence[str] = (), custom_type_derives: Sequence[str] = ()
+) -> list[Path]:
     """`gatedb schema --lang diesel`: migrate every feature into a scratch database on the
     first PostgreSQL server given, read its catalog, write the modules into `out`."""
     from ..db.url import dialect_name, mask, normalise_url
@@ -519,5 +537,5 @@ def write_modules(project: Project, databases: Sequence[str], out: Path, except_
             "pass --database postgresql://user@host/postgres: a scratch database is made there, migrated with every feature, and dropped",
         )
     with migrated_databases(project, [server]) as (url,):
-        files = diesel_files(project, url, except_tables)
+        files = diesel_files(project, url, except_tables, custom_type_derives)
     return [Path(out) / name for name in write_files(str(out), files)]
