@@ -16,8 +16,9 @@ from .common import fail, main, reports_errors
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--html", "html_file", type=click.Path(dir_okay=False), help="Also write one HTML page with the diagnostics and the graph.")
 @click.option("--matrix", is_flag=True, help="Also apply a covering set of feature sets to real scratch databases and compare with the prediction.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="With --matrix: feature sets applied at once, each in its own database (default: 4).")
 @reports_errors
-def check(project: str, database: str | None, dialects: tuple[str, ...], fmt: str, html_file: str | None, matrix: bool) -> None:
+def check(project: str, database: str | None, dialects: tuple[str, ...], fmt: str, html_file: str | None, matrix: bool, jobs: int | None) -> None:
     """Prove every feature combination works, before any database is touched.
 
     Finds references across units that some feature set lacks (with the smallest such set),
@@ -42,7 +43,7 @@ def check(project: str, database: str | None, dialects: tuple[str, ...], fmt: st
             if fmt != "json":
                 click.echo(f"applied feature set: {label}", err=True)
 
-        outcome = matrix_mod.run_matrix(report.project, database, on_event=progress)
+        outcome = matrix_mod.run_matrix(report.project, database, on_event=progress, jobs=jobs)
         diagnostics += outcome.diagnostics
         runs = outcome.runs
     elapsed = time.perf_counter() - started

@@ -73,6 +73,18 @@ def parse_url(url: str) -> DatabaseUrl:
     )
 
 
+def with_database(url: str, database: str) -> str:
+    """The same server, user and options, another database."""
+    match = _URL.match(url)
+    if match is None:
+        raise DatabaseError(f"invalid database URL {mask(url)!r}", "use a URL like postgresql://user@host/db")
+    if match.group("database") is not None:
+        start, end = match.span("database")
+        return f"{url[:start]}{quote(database)}{url[end:]}"
+    cut = match.start("query") - 1 if match.group("query") is not None else len(url)
+    return f"{url[:cut]}/{quote(database)}{url[cut:]}"
+
+
 def normalise_url(url: str, base: str | None = None) -> str:
     """Add the default driver; make a relative SQLite path relative to `base` (the manifest's folder)."""
     parsed = parse_url(url)
