@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .core import planner
 from .db.url import connect, create_engine, dialect_name, first_line, mask, normalise_url
-from .db.dialects import Dialect, for_url
-from .errors import ChecksumMismatch, DatabaseError, GatedbError, MigrationFileError, Refused, UnfinishedMigration
+from .db.dialects import Dialect, for_url, who
+from .errors import ChecksumMismatch, DatabaseError, GatedbError, MigrationFileError, OutOfOrder, Refused, UnfinishedMigration
 from .core.features import Resolution, Selection
 from .files.loader import load_project
 from .core.model import AppliedRecord, MigrationId, Plan, Project, Step
@@ -29,6 +29,7 @@ class MigrateResult:
     plan: Plan
     applied: tuple[Step, ...] = ()
     sql: str = ""  # with dry_run: what would run
+    notes: tuple[str, ...] = ()  # e.g. how an interrupted migration was resumed
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Status:
     unfinished: tuple[AppliedRecord, ...]
     changed: tuple[MigrationId, ...]
     unowned_tables: dict[str, str] = field(default_factory=dict)  # table -> owner note
+    out_of_order: tuple[tuple[MigrationId, MigrationId], ...] = ()  # (pending, newer applied one)
+    reordered: tuple[tuple[MigrationId, MigrationId], ...] = ()
 
 
 def open_project(project: ProjectLike = ".") -> Project:
@@ -98,6 +101,7 @@ def migrate(
     dry_run: bool = False,
     lock_timeout: float = 60.0,
     allow_changed: bool = False,
+    allow_out_of_order: bool = False,
     on_event: Listener | None = None,
 ) -> MigrateResult:
     """Bring the database to the chosen feature set. Holds one exclusive lock for the run."""
@@ -110,15 +114,14 @@ def migrate(
     settled = nothing_to_do(proj, resolution, url)
     if settled is not None:
         return MigrateResult(settled)
-    from .db import history, runner
+    from .db import history
 
     with locked(url, lock_timeout) as (conn, dialect):
         the_plan = planner.plan(proj, resolution, history.read(conn), dialect.name)
-        refuse_unsafe(proj, the_plan, allow_changed)
+        refuse_unsafe(proj, the_plan, allow_changed, allow_out_of_order)
         preflight(proj, the_plan.steps, dialect.name)
-        done = runner.run_steps(conn, dialect, the_plan.steps, proj.root, on_event)
-        with conn.begin():
-            history.save_features(conn, the_plan.features)
+        done = run_recorded(conn, dialect, "migrate", the_plan.features, the_plan.steps, proj.root, on_event)
+        history.remember_features(conn, the_plan.features)
     return MigrateResult(the_plan, tuple(done))
 
 
@@ -168,7 +171,7 @@ def prune(
     with locked(url, lock_timeout) as (conn, dialect):
         steps = check_prunable(proj, feature, history.read(conn), dialect.name)
         preflight(proj, steps, dialect.name)
-        return tuple(runner.run_steps(conn, dialect, steps, proj.root, on_event))
+        return tuple(run_recorded(conn, dialect, "prune", resolution.enabled, steps, proj.root, on_event))
 
 
 def check_prunable(project: Project, feature: str, applied: Sequence[AppliedRecord], dialect: str) -> tuple[Step, ...]:
@@ -260,6 +263,8 @@ def status(
         unfinished=the_plan.unfinished,
         changed=the_plan.changed,
         unowned_tables=unowned_tables(proj, url, active),
+        out_of_order=the_plan.out_of_order,
+        reordered=the_plan.reordered,
     )
 
 
@@ -280,7 +285,7 @@ class _Locked:
         try:
             self.dialect.acquire_lock(self.conn, self.lock_timeout)
             self.held = True
-            history.ensure(self.conn)
+            history.check_version(self.conn)  # tables are made by the first change (run_recorded)
         except BaseException as exc:
             self.__exit__(type(exc), exc, None)
             raise _as_gatedb_error(exc) from None
@@ -307,8 +312,42 @@ class _Locked:
 
 
 def locked(url: str, lock_timeout: float) -> _Locked:
-    """Connect, take the run lock, make sure the bookkeeping tables exist."""
+    """Connect, take the run lock, check the bookkeeping tables' version."""
     return _Locked(url, lock_timeout)
+
+
+def run_recorded(
+    conn, dialect: Dialect, command: str, features: Iterable[str], steps: Sequence[Step], root: str, on_event: Listener | None
+) -> list[Step]:  # type: ignore[no-untyped-def]
+    """Run steps as one run recorded in gatedb_runs (who, when, how long, the feature set).
+    The bookkeeping tables appear only now, with the first change: a run refused or
+    stopped earlier leaves a database untouched."""
+    if not steps:
+        return []
+    import time
+
+    from .db import history, runner
+
+    history.ensure(conn)
+    run_id = history.start_run(conn, command, features, who(), dialect.session_id(conn))
+    started, finished = time.perf_counter(), []
+
+    def listen(event: runner.Event) -> None:
+        if isinstance(event, runner.StepFinished):
+            finished.append(str(event.step.migration.id))
+        if on_event is not None:
+            on_event(event)
+
+    state = "failed"
+    try:
+        done = runner.run_steps(conn, dialect, steps, root, listen)
+        state = "done"
+        return done
+    finally:
+        try:
+            history.finish_run(conn, run_id, state, int((time.perf_counter() - started) * 1000), finished)
+        except Exception:  # the connection is gone: the row stays `running`, read as interrupted
+            pass
 
 
 def _as_gatedb_error(exc: BaseException) -> BaseException:
@@ -382,11 +421,17 @@ def table_owners(project: Project, dialect: str) -> dict[str, str]:
     return owners
 
 
-def refuse_unsafe(project: Project, the_plan: Plan, allow_changed: bool) -> None:
+def refuse_unsafe(project: Project, the_plan: Plan, allow_changed: bool, allow_out_of_order: bool = False) -> None:
     if the_plan.unfinished:
         record = the_plan.unfinished[0]
         migration = project.migration(record.id)
         where = f" ({migration.path})" if migration else ""
+        if record.state == "failed":
+            raise UnfinishedMigration(
+                f"migration {record.id}{where} failed in an earlier run after {record.statements_done} of its "
+                "statement(s) had committed (MySQL cannot roll DDL back); they are still in the database",
+                f"undo them by hand and run `gatedb repair {record.id} --forget`, or finish it by hand and run `gatedb repair {record.id} --applied`",
+            )
         raise UnfinishedMigration(
             f"migration {record.id}{where} was left running by an interrupted run, "
             f"after {record.statements_done} statement(s); the database may hold part of it",
@@ -398,6 +443,17 @@ def refuse_unsafe(project: Project, the_plan: Plan, allow_changed: bool) -> None
             f"applied migration(s) changed since they ran: {names}",
             "restore the applied file(s) and put the change in a new migration, or pass --allow-changed to go on",
         )
+    if the_plan.out_of_order and not allow_out_of_order:
+        raise OutOfOrder(out_of_order_message(project, the_plan), "give it a version after the unit's newest (rename it), or pass --allow-out-of-order to run it now")
+
+
+def out_of_order_message(project: Project, the_plan: Plan) -> str:
+    """`tasks/0002 (migrations/tasks/0002_x.sql) is older than tasks/0003, applied already`."""
+    parts = []
+    for mid, newer in the_plan.out_of_order:
+        migration = project.migration(mid)
+        parts.append(f"{mid} ({migration.path if migration else mid}) is older than {newer}, applied already")
+    return f"out-of-order migration(s): {'; '.join(parts)} (added after a merge?)"
 
 
 def preflight(project: Project, steps: Sequence[Step], dialect: str) -> None:
@@ -479,8 +535,38 @@ def check(project: str | os.PathLike[str] | Project = ".", *, dialects: Sequence
             found.setdefault((diag.id, diag.file, diag.message), diag)
     for diag in _code_diagnostics(proj, chosen[0] if chosen else "sqlite", severities):
         found.setdefault((diag.id, diag.file, diag.message), diag)
+    for diag in workflow_diagnostics(proj, chosen, database, severities):
+        found.setdefault((diag.id, diag.file, diag.message), diag)
+    from .schema import drift
+
+    if drift.has_schema_package(proj):  # the declared schema code against the migrations, per unit
+        for diag in drift.drift(proj, analysis.facts_for(proj, chosen[0]), severities):
+            found.setdefault((diag.id, diag.file, diag.message), diag)
     ordered = tuple(found.values())
     return CheckReport(ordered, chosen, proj)
+
+
+def workflow_diagnostics(project: Project, dialects: Sequence[str], database: str | None, severities: dict[str, str]) -> list:
+    """GD022: migrations with no SQL; GD023 (only with a database given): pending migrations
+    older than the newest applied one of their unit, as migrate would refuse them."""
+    from .analysis import checker
+
+    found = []
+    for migration in project.migrations:
+        if any(migration.is_empty(d) for d in dialects):
+            found.append(checker.diagnostic("GD022", migration.header_file, 0, f"{migration.id} has no SQL, only comments", "write its SQL, or delete it", severities))
+    if database:
+        applied = read_applied(database_url(project, database))
+        ids = {r.id for r in applied}
+        pending = [Step(m, "") for m in project.migrations if m.id not in ids]
+        for mid, newer in planner.out_of_order(pending, applied):
+            migration = project.migration(mid)
+            found.append(checker.diagnostic(
+                "GD023", migration.header_file if migration else str(mid), 0,
+                f"{mid} is pending but older than {newer}, applied already in {mask(database_url(project, database))}",
+                "give it a version after the unit's newest (rename it), or run it with gatedb migrate --allow-out-of-order", severities,
+            ))
+    return [d for d in found if d is not None]
 
 
 def _code_diagnostics(project: Project, dialect: str, severities: dict[str, str]) -> list:

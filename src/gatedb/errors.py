@@ -50,6 +50,10 @@ class ChecksumMismatch(GatedbError):
     """An applied migration's file changed since it was applied."""
 
 
+class OutOfOrder(GatedbError):
+    """A pending migration is older than the newest applied one of its unit."""
+
+
 class UnfinishedMigration(DatabaseError):
     """A migration was left `running` by a crashed run on a database without transactional DDL."""
 

@@ -36,8 +36,16 @@ RULES: dict[str, tuple[str, str]] = {
     "GD010": ("error", "the project cannot be loaded"),
     "GD011": ("error", "the live schema differs from the static prediction (check --matrix)"),
     "GD012": ("error", "a feature set fails to migrate on a real database (check --matrix)"),
+    "GD013": ("error", "the schema package ([schema] package) cannot be loaded"),
+    "GD014": ("error", "a table the migrations create is missing from its unit's schema module"),
+    "GD015": ("error", "a schema module declares a table its unit's migrations do not create"),
+    "GD016": ("error", "a schema module's table has other columns than the migrations create"),
+    "GD017": ("error", "a foreign key is declared in another schema module than the unit whose migration creates it"),
+    "GD018": ("error", "a column type of the schema package differs from the live database (check --matrix)"),
     "GD020": ("error", "code of a unit ([code]) imports a schema module of a unit outside its closure"),
     "GD021": ("error", "code of a unit ([code]) looks up a table of a unit outside its closure"),
+    "GD022": ("warning", "a migration with no SQL (only comments)"),
+    "GD023": ("error", "a pending migration is older than the newest applied one of its unit (check --database)"),
 }
 LEVELS = ("error", "warning", "off")
 # Kinds whose absence is a defect even when no migration creates them: the rest

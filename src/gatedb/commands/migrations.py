@@ -47,6 +47,9 @@ def plan_json(the_plan: Plan) -> dict[str, Any]:
         "missing": [str(r.id) for r in the_plan.missing],
         "changed": [str(mid) for mid in the_plan.changed],
         "unfinished": [str(r.id) for r in the_plan.unfinished],
+        "out_of_order": [str(mid) for mid, _newer in the_plan.out_of_order],
+        "reordered": [[str(a), str(b)] for a, b in the_plan.reordered],
+        "empty": [str(s.migration.id) for s in the_plan.steps if s.migration.is_empty(the_plan.dialect)],
     }
 
 
@@ -72,7 +75,20 @@ def echo_notes(the_plan: Plan) -> None:
     for mid in the_plan.changed:
         click.echo(f"changed  {mid}  (file differs from what was applied)")
     for record in the_plan.unfinished:
-        click.echo(f"unfinished  {record.id}  (left running after {record.statements_done} statement(s): see gatedb repair)")
+        click.echo(f"unfinished  {record.id}  ({unfinished_note(record)})")
+    for mid, newer in the_plan.out_of_order:
+        click.echo(f"out-of-order  {mid}  (older than {newer}, applied already: migrate refuses it without --allow-out-of-order)")
+    for first, second in the_plan.reordered:
+        click.echo(f"reordered  {first} ran before {second}; today {second} runs first (equal versions: implied unit first). Nothing is re-run")
+    for step in the_plan.steps:
+        if step.migration.is_empty(the_plan.dialect):
+            click.echo(f"warning  {step.migration.path} has no SQL (only comments)")
+
+
+def unfinished_note(record: Any) -> str:
+    if record.state == "failed":
+        return f"failed after {record.statements_done} committed statement(s): see gatedb repair"
+    return f"left running after {record.statements_done} statement(s): migrate resumes it where the catalog can tell, else see gatedb repair"
 
 
 @main.command()
@@ -95,15 +111,17 @@ def plan(project: str, fmt: str, **kwargs: Any) -> None:
 
 
 class Progress:
-    """Renders runner events: a Rich bar on a terminal, plain lines otherwise."""
+    """Renders runner events: on a terminal a Rich progress line (migration i of n, its
+    unit, elapsed time), otherwise one line per migration; with `json`, one JSON event
+    per line (for CI); nothing when quiet."""
 
-    def __init__(self, quiet: bool, verb: str = "applying", done: str = "applied") -> None:
-        self.quiet, self.verb, self.done = quiet, verb, done
+    def __init__(self, quiet: bool, fmt: str = "text") -> None:
+        self.quiet, self.json = quiet, fmt == "json"
         self.bar: Any = None
         self.task: Any = None
 
     def __enter__(self) -> "Progress":
-        if not self.quiet and sys.stderr.isatty():
+        if not self.quiet and not self.json and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
 
@@ -120,17 +138,44 @@ class Progress:
 
         if self.quiet:
             return
-        label = f"{event.step.migration.id} {event.step.migration.name}"
+        step = event.step
+        up = step.direction == "up"
+        if self.json:
+            kind = "started" if isinstance(event, StepStarted) else ("applied" if up else "reverted")
+            record = {"event": kind, "index": event.index, "total": event.total, **step_json(step)}
+            if isinstance(event, StepFinished):
+                record["duration_ms"] = event.duration_ms
+            if step.resume_at:
+                record["resumed_after_statement"] = step.resume_at
+            click.echo(json.dumps(record))
+            return
+        label = f"{step.migration.id} {step.migration.name}"
         if self.bar is not None:
             if self.task is None:
-                self.task = self.bar.add_task(self.verb, total=event.total)
+                self.task = self.bar.add_task("", total=event.total)
             if isinstance(event, StepStarted):
-                self.bar.update(self.task, description=f"{self.verb} {label}")
+                self.bar.update(self.task, description=f"{'applying' if up else 'reverting'} [{event.index}/{event.total}] unit {step.migration.id.unit}: {label}")
             else:
                 self.bar.advance(self.task)
-                self.bar.console.print(f"{self.done} {label} ({event.duration_ms} ms)")
+                self.bar.console.print(f"{'applied' if up else 'reverted'} {label} ({event.duration_ms} ms)")
         elif isinstance(event, StepFinished):
-            click.echo(f"[{event.index}/{event.total}] {self.done} {label} ({event.duration_ms} ms)")
+            click.echo(f"[{event.index}/{event.total}] {'applied' if up else 'reverted'} {label} ({event.duration_ms} ms)")
+
+
+def warn(message: str, fmt: str = "text") -> None:
+    """A `warning:` line on stderr (a JSON event on stdout with --format json)."""
+    if fmt == "json":
+        click.echo(json.dumps({"event": "warning", "message": message}))
+    else:
+        click.echo(f"warning: {message}", err=True)
+
+
+def plan_warnings(the_plan: Plan) -> list[str]:
+    """What a run should say before it starts: empty migrations, missing files, resumes."""
+    found = [f"{s.migration.path} has no SQL (only comments): it will be recorded as applied" for s in the_plan.steps if s.migration.is_empty(the_plan.dialect)]
+    found += [f"applied migration {r.id} ({r.name}) is recorded in the database but its file is gone" for r in the_plan.missing]
+    found += [f"{mid} runs out of order: {newer} of its unit is applied already (--allow-out-of-order)" for mid, newer in the_plan.out_of_order]
+    return found
 
 
 @main.command()
@@ -138,26 +183,41 @@ class Progress:
 @click.option("--dry-run", is_flag=True, help="Print the SQL that would run; change nothing.")
 @click.option("--lock-timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for another run's lock.")
 @click.option("--allow-changed", is_flag=True, help="Go on although an applied migration's file changed.")
+@click.option("--allow-out-of-order", is_flag=True, help="Run a migration older than the newest applied one of its unit (added after a merge).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="json: one event per line on stdout (for CI).")
 @reports_errors
-def migrate(project: str, dry_run: bool, lock_timeout: float, allow_changed: bool, quiet: bool, **kwargs: Any) -> None:
+def migrate(project: str, dry_run: bool, lock_timeout: float, allow_changed: bool, allow_out_of_order: bool, quiet: bool, fmt: str, **kwargs: Any) -> None:
     """Apply the pending migrations of every enabled unit, in one locked run.
 
     Each migration and its bookkeeping row commit together (PostgreSQL, SQLite); a failing
-    migration rolls back and stops the run, the ones before it stay applied.
+    migration rolls back and stops the run, the ones before it stay applied. On MariaDB/MySQL
+    a migration an interrupted run left half-done is resumed where the live catalog proves
+    its statements stopped.
+
+    \b
+    Example:
+      gatedb migrate --features tasks,projects
+      gatedb migrate --format json | jq -c 'select(.event == "applied")'
     """
     opts = selection(kwargs)
     if dry_run:
         result = api.migrate(project, dry_run=True, **opts)
         click.echo(result.sql or "-- nothing to do: the database is up to date")
         return
-    with Progress(quiet) as progress:
-        result = api.migrate(project, lock_timeout=lock_timeout, allow_changed=allow_changed, on_event=progress, **opts)
-    if not quiet:
-        applied = len(result.applied)
-        click.echo(f"applied {applied} migration(s)" if applied else "nothing to do: the database is up to date")
-        if result.plan.dormant:
-            click.echo(f"note: {len(result.plan.dormant)} applied migration(s) of units now off are dormant (see gatedb status)")
+    with Progress(quiet, fmt) as progress:
+        result = api.migrate(project, lock_timeout=lock_timeout, allow_changed=allow_changed, allow_out_of_order=allow_out_of_order, on_event=progress, **opts)
+    if quiet:
+        return
+    for message in (*result.notes, *plan_warnings(result.plan)):
+        warn(message, fmt)
+    applied = len(result.applied)
+    if fmt == "json":
+        click.echo(json.dumps({"event": "done", "applied": applied, "features": list(result.plan.features), "dormant": [str(r.id) for r in result.plan.dormant]}))
+        return
+    click.echo(f"applied {applied} migration(s)" if applied else "nothing to do: the database is up to date")
+    if result.plan.dormant:
+        click.echo(f"note: {len(result.plan.dormant)} applied migration(s) of units now off are dormant (see gatedb status)")
 
 
 @main.command()
@@ -185,7 +245,11 @@ def status(project: str, fmt: str, **kwargs: Any) -> None:
     for record in result.missing:
         console.print(f"missing: {record.id} {record.name} is recorded as applied but its file is gone")
     for record in result.unfinished:
-        console.print(f"unfinished: {record.id} left running after {record.statements_done} statement(s): see gatedb repair")
+        console.print(f"unfinished: {record.id} {unfinished_note(record)}")
+    for mid, newer in result.out_of_order:
+        console.print(f"out-of-order: {mid} is pending but older than {newer}, applied already")
+    for first, second in result.reordered:
+        console.print(f"reordered: {first} ran before {second}; today {second} runs first (nothing is re-run)")
     for mid in result.changed:
         console.print(f"changed: {mid} differs from what was applied")
     for name, owner in result.unowned_tables.items():
@@ -202,6 +266,8 @@ def status_json(result: api.Status) -> dict[str, Any]:
         "missing": [str(r.id) for r in result.missing],
         "unfinished": [str(r.id) for r in result.unfinished],
         "changed": [str(m) for m in result.changed],
+        "out_of_order": [str(mid) for mid, _newer in result.out_of_order],
+        "reordered": [[str(a), str(b)] for a, b in result.reordered],
         "unowned_tables": result.unowned_tables,
     }
 
@@ -230,7 +296,7 @@ def prune(project: str, feature: str, yes: bool, dry_run: bool, lock_timeout: fl
         if not sys.stdin.isatty():
             fail("prune needs confirmation", "pass --yes to prune without a prompt", 2)
         click.confirm(f"Run these {len(steps)} down migration(s)? Their tables and data are lost", abort=True)
-    with Progress(quiet, "reverting", "reverted") as progress:
+    with Progress(quiet) as progress:
         done = api.prune(project, feature, lock_timeout=lock_timeout, on_event=progress, **opts)
     if not quiet:
         click.echo(f"pruned {feature}: reverted {len(done)} migration(s)")

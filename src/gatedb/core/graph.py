@@ -2,8 +2,10 @@
 
 The ordering contract (tested by properties in tests/test_graph_properties.py):
 - every migration comes after its predecessor in its unit and after what it requires;
-- ties are broken by (version, unit declaration order), so a flat history split into
-  units keeps its original order when every feature is on;
+- ties are broken by (version, unit rank): the rank is the declaration order, except that
+  a unit ranks after every unit it implies (its closure), so that equal versions run the
+  implied unit's migration first; a flat history split into units keeps its original
+  order when every feature is on;
 - the order does not depend on the order the files were read in;
 - adding a migration that nothing depends on never reorders the others.
 """
@@ -25,7 +27,9 @@ def unit_rank(units: Sequence[Unit]) -> dict[str, int]:
 
 
 def sort_units(units: Iterable[Unit], features: FeatureTable) -> tuple[Unit, ...]:
-    """core first, then features in [features] order, then bridges after their last feature."""
+    """core first, then features in [features] order, then bridges after their last feature;
+    but a unit always after every unit of its closure (the units it implies), so that equal
+    versions run the implied unit's migration first whatever the declaration order."""
     pos = {name: i for i, name in enumerate(features.names)}
 
     def key(unit: Unit) -> tuple[int, int, str]:
@@ -34,7 +38,19 @@ def sort_units(units: Iterable[Unit], features: FeatureTable) -> tuple[Unit, ...
         last = max(pos[f] for f in unit.features)
         return (2 if unit.is_bridge else 1, last, unit.name)
 
-    return tuple(sorted(units, key=key))
+    declared = sorted(units, key=key)
+    needs = {u.name: [v for v in declared if v.name in unit_closure(u, declared, features) and v.name != u.name] for u in declared}
+    placed: dict[str, Unit] = {}
+
+    def place(unit: Unit) -> None:  # its closure just before it; closures have no cycles
+        if unit.name not in placed:
+            for need in needs[unit.name]:
+                place(need)
+            placed[unit.name] = unit
+
+    for unit in declared:
+        place(unit)
+    return tuple(placed.values())
 
 
 def unit_closure(unit: Unit, units: Sequence[Unit], features: FeatureTable) -> frozenset[str]:

@@ -7,6 +7,7 @@ history module from bookkeeping rows.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -85,6 +86,13 @@ class Migration:
     def down_sql(self, dialect: str) -> str | None:
         return self.down.get(dialect, self.down.get(""))
 
+    def is_empty(self, dialect: str) -> bool:
+        """An SQL migration whose up holds nothing but blanks and comments."""
+        if self.kind == "python":
+            return False
+        text = re.sub(r"/\*.*?\*/", "", self.up_sql(dialect) or "", flags=re.DOTALL)
+        return all(not line.strip() or line.strip().startswith("--") for line in text.splitlines())
+
     def has_down(self, dialect: str) -> bool:
         if self.kind == "python":
             return "def downgrade" in self.source
@@ -156,6 +164,7 @@ class Step:
     migration: Migration
     reason: str
     direction: str = "up"
+    resume_at: int = 0  # statements already committed by an interrupted run (MySQL): skip them
 
 
 @dataclass(frozen=True)
@@ -170,6 +179,8 @@ class Plan:
     changed: tuple[MigrationId, ...] = ()  # applied, file's checksum differs
     unfinished: tuple[AppliedRecord, ...] = ()  # left `running` by a crashed run
     dialect: str = "sqlite"
+    out_of_order: tuple[tuple[MigrationId, MigrationId], ...] = ()  # (pending, newer applied one of its unit)
+    reordered: tuple[tuple[MigrationId, MigrationId], ...] = ()  # (ran first, today runs first): reported only
 
     @property
     def is_empty(self) -> bool:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from . import graph
 from .features import Resolution
-from .model import AppliedRecord, Plan, Project, Step
+from .model import AppliedRecord, MigrationId, Plan, Project, Step
+from .versions import version_key
 
 
 def plan(
@@ -44,7 +46,42 @@ def plan(
         changed=changed,
         unfinished=tuple(r for r in ordered if r.state != "applied"),
         dialect=dialect,
+        out_of_order=out_of_order(steps, records.values()),
+        reordered=reordered(project, records),
     )
+
+
+def out_of_order(steps: Iterable[Step], applied: Iterable[AppliedRecord]) -> tuple[tuple[MigrationId, MigrationId], ...]:
+    """(pending, newest applied of its unit) for each pending migration older than the newest
+    applied one of its unit: added after a merge, say. Running it now runs it in another
+    order than on a fresh database."""
+    newest: dict[str, MigrationId] = {}
+    for record in applied:
+        known = newest.get(record.id.unit)
+        if known is None or version_key(record.id.version) > version_key(known.version):
+            newest[record.id.unit] = record.id
+    return tuple(
+        (s.migration.id, newest[s.migration.id.unit])
+        for s in steps
+        if s.migration.id.unit in newest and s.migration.key < version_key(newest[s.migration.id.unit].version)
+    )
+
+
+def reordered(project: Project, records: dict[MigrationId, AppliedRecord]) -> tuple[tuple[MigrationId, MigrationId], ...]:
+    """Applied pairs of equal version where the implying unit's migration ran first: today
+    the implied unit's runs first (README: ordering). Never re-run; reported only."""
+    closure = graph.closures(project.units, project.features)
+    by_version: dict[tuple[int, ...], list[AppliedRecord]] = {}
+    for record in records.values():
+        by_version.setdefault(version_key(record.id.version), []).append(record)
+    found = []
+    for group in by_version.values():
+        for first in group:
+            for second in group:
+                implied = second.id.unit in closure.get(first.id.unit, frozenset()) and second.id.unit != first.id.unit
+                if implied and first.applied_at and second.applied_at and first.applied_at < second.applied_at:
+                    found.append((first.id, second.id))
+    return tuple(sorted(found))
 
 
 def prune_plan(project: Project, feature: str, applied: Iterable[AppliedRecord], dialect: str) -> tuple[Step, ...]:
@@ -57,3 +94,40 @@ def prune_plan(project: Project, feature: str, applied: Iterable[AppliedRecord],
         for m in reversed(project.migrations)
         if m.id.unit in doomed and m.id in applied_ids
     )
+
+
+def revert_plan(
+    project: Project,
+    active_units: Iterable[str],
+    applied: Iterable[AppliedRecord],
+    unit: str | None = None,
+    to: str | None = None,
+    count: int = 1,
+) -> tuple[tuple[Step, ...], dict[MigrationId, tuple[MigrationId, ...]]]:
+    """Down steps for the newest applied migrations of enabled units (of `unit` alone if
+    given): the last `count`, or every one after version `to`. Newest first, in the
+    global order. Also returns, per step, the applied migrations left in place that may
+    use it (later in the order, of a unit whose closure holds its unit): the caller refuses
+    to revert one that has any."""
+    active = set(active_units)
+    applied_ids = {r.id for r in applied if r.state == "applied"}
+    order = [m for m in project.migrations if m.id in applied_ids and m.id.unit in active]
+    candidates = [m for m in order if unit is None or m.id.unit == unit]
+    if to is not None:
+        chosen = [m for m in candidates if m.key > version_key(to)]
+    else:
+        chosen = candidates[-count:] if count > 0 else []
+    doomed = {m.id for m in chosen}
+    closure = graph.closures(project.units, project.features)
+    position = {m.id: i for i, m in enumerate(order)}
+    users: dict[MigrationId, tuple[MigrationId, ...]] = {}
+    for m in chosen:
+        later = [
+            other.id
+            for other in order[position[m.id] + 1:]
+            if other.id not in doomed and (m.id in other.requires or m.id.unit in closure[other.id.unit])
+        ]
+        if later:
+            users[m.id] = tuple(later)
+    steps = tuple(Step(m, f"revert {m.id}", "down") for m in reversed(chosen))
+    return steps, users

@@ -4,7 +4,9 @@ transactional DDL, and how a script is sent. I/O edge (talks to a connection).""
 from __future__ import annotations
 
 import fcntl
+import getpass
 import os
+import re
 import socket
 import time
 import zlib
@@ -20,8 +22,13 @@ LOCK_NAME = "gatedb-migrate"
 PG_LOCK_KEY = zlib.crc32(LOCK_NAME.encode())
 
 
-def _who() -> str:
-    return f"pid {os.getpid()} on {socket.gethostname()}"
+def who() -> str:
+    """This gatedb process, as lock-holder messages and gatedb_runs name it."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in this environment (a container without passwd entry)
+        user = f"uid {os.getuid()}"
+    return f"pid {os.getpid()} on {socket.gethostname()} (user {user})"
 
 
 class Dialect:
@@ -43,6 +50,10 @@ class Dialect:
     def lock_holder(self, conn: Any) -> str | None:
         return None
 
+    def session_id(self, conn: Any) -> str:
+        """The database session holding the lock, recorded in the run's row."""
+        return ""
+
     def _timed_out(self, conn: Any, timeout: float) -> LockTimeout:
         holder = self.lock_holder(conn)
         held = f" (held by {holder})" if holder else ""
@@ -62,17 +73,28 @@ class Dialect:
         return [sql]
 
     def execute_script(
-        self, dbapi_connection: Any, sql: str, transactional: bool = True, progress: Callable[[int], None] | None = None
+        self,
+        dbapi_connection: Any,
+        sql: str,
+        transactional: bool = True,
+        progress: Callable[[int], None] | None = None,
+        skip: int = 0,
     ) -> None:
-        """Run a migration's SQL; `progress(n)` after the n-th statement, for bookkeeping."""
+        """Run a migration's SQL; `progress(n)` after the n-th statement, for bookkeeping.
+        `skip`: statements an interrupted run committed already (resuming)."""
         cursor = dbapi_connection.cursor()
         try:
             for done, statement in enumerate(self.statements(sql, transactional), start=1):
-                cursor.execute(statement)
-                if progress is not None:
-                    progress(done)
+                if done <= skip:
+                    continue
+                self.execute_statement(cursor, statement, progress, done)
         finally:
             cursor.close()
+
+    def execute_statement(self, cursor: Any, statement: str, progress: Callable[[int], None] | None, done: int) -> None:
+        cursor.execute(statement)
+        if progress is not None:
+            progress(done)
 
 
 class PostgreSQL(Dialect):
@@ -143,7 +165,7 @@ class SQLite(Dialect):
                 time.sleep(POLL_SECONDS)
         handle.seek(0)
         handle.truncate()
-        handle.write(_who())
+        handle.write(who())
         handle.flush()
         self._handle = handle
 
@@ -184,6 +206,10 @@ def _only_comments(text: str) -> bool:
     return all(not line or line.startswith("--") for line in lines)
 
 
+# INSERT / UPDATE / DELETE / REPLACE after leading comments: transactional on InnoDB.
+_DATA_STATEMENT = re.compile(r"(?:\s+|--[^\n]*\n|/\*.*?\*/)*(?:INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE | re.DOTALL)
+
+
 class MySQL(Dialect):
     """MariaDB / MySQL: DDL commits implicitly, so progress is recorded per statement."""
 
@@ -194,6 +220,24 @@ class MySQL(Dialect):
     def __init__(self, url: str) -> None:
         super().__init__(url)
         self.lock_name = f"{LOCK_NAME}:{parse_url(url).database or ''}"[:64]
+
+    def execute_statement(self, cursor: Any, statement: str, progress: Callable[[int], None] | None, done: int) -> None:
+        """A data statement (InnoDB is transactional) commits together with its count, so
+        the count is exact for it; DDL commits by itself, and recovery asks the catalog."""
+        if progress is None or not _DATA_STATEMENT.match(statement):
+            super().execute_statement(cursor, statement, progress, done)
+            return
+        cursor.execute("START TRANSACTION")
+        try:
+            cursor.execute(statement)
+            progress(done)
+            cursor.execute("COMMIT")
+        except BaseException:
+            try:
+                cursor.execute("ROLLBACK")
+            except Exception:  # the connection is gone: the server rolled it back
+                pass
+            raise
 
     def acquire_lock(self, conn: Any, timeout: float) -> None:
         import sqlalchemy as sa
@@ -221,8 +265,20 @@ class MySQL(Dialect):
         conn.commit()
         if row is None:
             return None
+        from . import history
+
+        run = history.holder(conn, str(row[0]))
+        if run is not None:  # gatedb's own record: pid and host of the process, since when
+            return f"gatedb {run.who}, {run.command} since {run.started_at}, connection {row[0]} from {row[1]}"
         attrs = self._program_name(conn, row[0])
         return f"connection {row[0]} from {row[1]}" + (f", {attrs}" if attrs else "")
+
+    def session_id(self, conn: Any) -> str:
+        import sqlalchemy as sa
+
+        value = conn.execute(sa.text("SELECT CONNECTION_ID()")).scalar()
+        conn.commit()
+        return str(value)
 
     def _program_name(self, conn: Any, connection_id: int) -> str | None:
         import sqlalchemy as sa

@@ -83,14 +83,15 @@ def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, root: str, s
     `running` row behind for the next run to report."""
     migration = step.migration
     checksum = migration.checksum(dialect.name)
-    if step.direction == "up":
+    if step.direction == "up" and not step.resume_at:
         with conn.begin():
             history.record(conn, migration, checksum, "running")
     else:
         with conn.begin():
             history.set_state(conn, migration.id, "running")
 
-    ran = [0]
+    ran = [step.resume_at]
+    sent: list[str] = []  # what a Python migration sent, to say what a failure left behind
 
     def progress(n: int) -> None:
         ran[0] = n
@@ -103,14 +104,15 @@ def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, root: str, s
     # Autocommit: each statement commits as it runs, so the count in the row is true.
     conn.execution_options(isolation_level="AUTOCOMMIT")
     try:
-        _execute(conn, dialect, step, root, progress)
+        _execute(conn, dialect, step, root, progress, sent)
     except MigrationFileError:
         raise
     except Exception as exc:
-        error = _failed(step, exc)
         if ran[0] == 0 and step.direction == "up" and migration.kind == "sql":
             _forget_quietly(conn, migration)  # its first statement failed: nothing of it is in the database
-        raise error from None
+            raise _failed(step, exc) from None
+        _mark_failed_quietly(conn, migration)  # not `running`: the next run must not call it interrupted
+        raise _failed(step, exc, _left_behind(step, dialect, ran[0], sent)) from None
     finally:
         try:
             if conn.in_transaction():  # Alembic's op autobegins; in autocommit mode this only closes it
@@ -120,6 +122,34 @@ def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, root: str, s
             pass
     with conn.begin():
         _bookkeep(conn, dialect, step, started)
+
+
+def _left_behind(step: Step, dialect: Dialect, count: int, sent: Sequence[str]) -> str:
+    """The statements a failed tracked migration had committed, as the error names them."""
+    if count == 0:
+        return "none of its statements had committed"
+    if step.migration.kind == "python":
+        texts = list(sent)
+    else:
+        sql = step.migration.up_sql(dialect.name) if step.direction == "up" else step.migration.down_sql(dialect.name)
+        texts = dialect.statements(sql or "", step.migration.transactional)[:count]
+    shown = "; ".join(_brief(t) for t in texts[:5]) + ("; ..." if len(texts) > 5 else "")
+    return f"{count} of its statement(s) had committed and stay in the database: {shown}"
+
+
+def _brief(statement: str, limit: int = 60) -> str:
+    text = " ".join(line for line in statement.split() if line)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _mark_failed_quietly(conn: sa.Connection, migration: Migration) -> None:
+    try:
+        if conn.in_transaction():
+            conn.rollback()
+        with conn.begin():
+            history.set_state(conn, migration.id, "failed")
+    except Exception:  # the connection is gone: the `running` row stays for the next run to report
+        pass
 
 
 def _forget_quietly(conn: sa.Connection, migration: Migration) -> None:
@@ -140,9 +170,14 @@ def _bookkeep(conn: sa.Connection, dialect: Dialect, step: Step, started: float)
         history.forget(conn, [migration.id])
 
 
-def _failed(step: Step, exc: BaseException) -> DatabaseError:
+def _failed(step: Step, exc: BaseException, left: str = "") -> DatabaseError:
     migration = step.migration
     verb = "up" if step.direction == "up" else "down"
+    if left:  # MySQL committed part of it: say exactly what, and how to resolve it
+        return DatabaseError(
+            f"migration {migration.id} failed ({verb}, {migration.path}): {first_line(exc)}; {left}",
+            f"undo those by hand and run `gatedb repair {migration.id} --forget`, or finish it by hand and run `gatedb repair {migration.id} --applied`",
+        )
     return DatabaseError(
         f"migration {migration.id} failed ({verb}, {migration.path}): {first_line(exc)}",
         "fix the migration and run gatedb migrate again; the migrations before it stay applied",
@@ -150,11 +185,16 @@ def _failed(step: Step, exc: BaseException) -> DatabaseError:
 
 
 def _execute(
-    conn: sa.Connection, dialect: Dialect, step: Step, root: str, progress: Callable[[int], None] | None = None
+    conn: sa.Connection,
+    dialect: Dialect,
+    step: Step,
+    root: str,
+    progress: Callable[[int], None] | None = None,
+    sent: list[str] | None = None,
 ) -> None:
     migration = step.migration
     if migration.kind == "python":
-        with _counting_statements(conn, progress):
+        with _counting_statements(conn, progress, sent):
             run_python(conn, migration, root, step.direction)
         return
     sql = migration.up_sql(dialect.name) if step.direction == "up" else migration.down_sql(dialect.name)
@@ -163,22 +203,24 @@ def _execute(
             f"{migration.path}: no {step.direction} SQL for {dialect.name}",
             f"add {'up' if step.direction == 'up' else 'down'}.sql or a {dialect.name} variant",
         )
-    dialect.execute_script(conn.connection.dbapi_connection, sql, migration.transactional, progress)
+    dialect.execute_script(conn.connection.dbapi_connection, sql, migration.transactional, progress, step.resume_at)
 
 
 class _counting_statements:
     """Call progress(n) after each statement a Python migration sends, so that a tracked
     run records how far a crash got, as it does for SQL files."""
 
-    def __init__(self, conn: sa.Connection, progress: Callable[[int], None] | None) -> None:
+    def __init__(self, conn: sa.Connection, progress: Callable[[int], None] | None, sent: list[str] | None = None) -> None:
         self.conn, self.progress, self.count, self.busy = conn, progress, 0, False
+        self.sent = sent if sent is not None else []
 
-    def after(self, *_args: Any) -> None:
+    def after(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         if self.busy or self.progress is None:
             return
         self.busy = True  # progress() itself sends an UPDATE: do not count it
         try:
             self.count += 1
+            self.sent.append(statement)
             self.progress(self.count)
         finally:
             self.busy = False

@@ -15,7 +15,7 @@ from ..core.model import AppliedRecord, MigrationId
 from . import driver
 from .url import parse_url
 
-SCHEMA_VERSION = 1  # of the bookkeeping tables: a newer one is refused by the locked run
+SCHEMA_VERSION = 2  # of the bookkeeping tables (2: gatedb_runs): a newer one is refused by the locked run
 MIGRATIONS_TABLE = "gatedb_migrations"
 META_TABLE = "gatedb_meta"
 _COLUMNS = "unit, version, name, checksum, state, applied_at, duration_ms, statements_done"
