@@ -69,7 +69,7 @@ def test_report_of_the_flat_fixture(tmp_path: Path) -> None:
     assert units["core/4"] == ["INSERT INTO users"]
 
 
-def test_comment_on_and_a_core_view_over_a_feature(tmp_path: Path) -> None:
+def test_comment_on_and_a_core_view_over_a_feature(tmp_path: Path, scratch) -> None:  # type: ignore[no-untyped-def]
     result, out = run_split(tmp_path, "comment", "comment-rules.toml", "postgresql")
     placed = {p.text.split(" IS ")[0]: m.unit for m in result.migrations for p in m.up}
     assert placed["COMMENT ON TABLE research_notes"] == "research"
@@ -84,6 +84,31 @@ def test_comment_on_and_a_core_view_over_a_feature(tmp_path: Path) -> None:
     assert not again.report.impossible
     write_project(again, tmp_path / "fixed", "diesel")
     assert api.check(tmp_path / "fixed", dialects=["postgresql"]).errors == 0
+    for features in ([], ["research"]):  # COMMENT ON and GRANT: PostgreSQL only
+        url = scratch.new("postgresql")
+        api.migrate(tmp_path / "fixed", database=url, features=features, no_default_features=True)
+        engine = sa.create_engine(url)
+        try:
+            assert ("research_notes" in sa.inspect(engine).get_table_names()) == bool(features)
+        finally:
+            engine.dispose()
+
+
+def test_a_feature_view_over_another_feature_proposes_the_implication() -> None:
+    text = {
+        "1_tables": "CREATE TABLE tasks (id INTEGER PRIMARY KEY);\nCREATE TABLE mails (id INTEGER PRIMARY KEY);\n",
+        "2_view": "CREATE VIEW task_mails AS SELECT t.id FROM tasks t JOIN mails m ON m.id = t.id;\n",
+        "3_nothing": "-- a comment only\n",
+    }
+    from gatedb.split.source import from_stem
+
+    sources = [from_stem(stem, up, None, f"h/{stem}/up.sql") for stem, up in text.items()]
+    result = split(sources, parse_rules('tasks = ["tasks", "task_*"]\nmail = ["mails"]\n', "r.toml"), "postgresql")
+    (impossible,) = result.report.impossible
+    assert impossible["unit"] == "tasks" and impossible["fix"] == ['add "mail" to tasks in [features] (tasks = [..., "mail"])']
+    assert result.report.empty_sources == ["3_nothing"]
+    implied = split(sources, parse_rules('tasks = ["tasks", "task_*"]\nmail = ["mails"]\n[features]\ntasks = ["mail"]\nmail = []\n', "r.toml"), "postgresql")
+    assert not implied.report.impossible and [m.id for m in implied.migrations if m.source == "2_view"] == ["tasks/2"]
 
 
 FEATURE_SETS = [[], ["tasks"], ["tickets"], ["billing"], ["tasks", "tickets", "billing"]]
