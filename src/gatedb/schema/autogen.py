@@ -539,7 +539,7 @@ def _migrated(project: Project, unit: Unit, server: str, scratches: list[Any]) -
 
     scratch = Scratch(server)
     scratches.append(scratch)
-    url = scratch.fresh()
+    url = scratch.new()
     api.migrate(project, database=url, features=sorted(unit.features), no_default_features=True)
     return url
 

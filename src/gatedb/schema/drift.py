@@ -19,9 +19,8 @@ from typing import Any, Mapping
 from ..analysis import checker
 from ..core.model import Project
 from ..errors import GatedbError
-from .ownership import module_name, ownership_from_facts
+from .ownership import load_order, module_name, ownership_from_facts
 from .runtime import configured_package, import_package
-from .sqlalchemy_writer import load_order
 
 HINT_REGENERATE = "regenerate the package (gatedb schema --lang sqlalchemy --out DIR), or change the module and the migrations together"
 
