@@ -75,16 +75,19 @@ def run(command: list[str], stdin: str | None = None, ok: tuple[int, ...] = (0,)
     return elapsed
 
 
-def peak_kib(command: list[str], ok: tuple[int, ...] = (0, 1)) -> tuple[float, int]:
-    """Wall seconds and peak RSS of a process (via wait4)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
+def peak_kib(command: list[str], ok: tuple[int, ...] = (0, 1)) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (KiB, via wait4) and standard output of a process."""
+    with tempfile.TemporaryFile("w+") as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, env=ENV)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - started
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read()
     if code not in ok:
-        raise SystemExit(f"failed ({code}): {' '.join(command)}\n{proc.stderr.read()[-2000:] if proc.stderr else ''}")
-    return elapsed, usage.ru_maxrss
+        raise SystemExit(f"failed ({code}): {' '.join(command)}\n{text[-2000:]}")
+    return elapsed, usage.ru_maxrss, text
 
 
 def compare(group: str, subject: str, contenders: dict[str, Callable[[], float]], repeat: int, baseline: str) -> None:
@@ -290,15 +293,27 @@ def bench_noop(dbs: Databases, dialects: list[str], repeat: int, work: Path) -> 
         dbs.drop_all()
 
 
-def bench_check(repeat: int) -> None:
-    projects = [BOTSERVER] + ([FLAT] if (FLAT / "migrations").is_dir() else [])
-    for project in projects:
+def flat_project(work: Path) -> Path | None:
+    """examples/botserver-flat (the server's 47 migrations, one folder each) as a project
+    with one unit, core: the history as it was, checked before any split."""
+    if not (FLAT / "migrations").is_dir():
+        return None
+    project = work / "botserver-flat"
+    shutil.copytree(FLAT / "migrations", project / "migrations" / "core")
+    (project / "gatedb.toml").write_text("[features]\n")
+    return project
+
+
+def bench_check(repeat: int, work: Path) -> None:
+    flat = flat_project(work)
+    targets = [(BOTSERVER, ("postgresql", "sqlite", "mysql"))] + ([(flat, ("postgresql",))] if flat else [])
+    for project, dialects in targets:
         load_cmd = [PY, "-c", f"import gatedb.files.loader as l; l.load_project({str(project)!r})"]
-        for dialect in ("postgresql", "sqlite", "mysql"):
+        for dialect in dialects:
             cmd = [PY, "-m", "gatedb", "check", "-p", str(project), "--dialect", dialect]
             compare("check", f"{project.name} {dialect}", {
                 "gatedb check": lambda cmd=cmd: run(cmd, ok=(0, 1)),
-                "load_project only": lambda: run(load_cmd),
+                "load_project only": lambda load_cmd=load_cmd: run(load_cmd),
             }, repeat, "load_project only")
 
 
@@ -340,21 +355,25 @@ def synthetic_project(folder: Path, units: int, per_unit: int = 10) -> Path:
 
 
 def bench_scale(repeat: int, work: Path, sizes: list[int]) -> None:
-    points = []
+    """Process time (interpreter and imports included) and the analysis time check reports
+    ("in N s"), each with its growth exponent from the previous size: log(t1/t0) / log(n1/n0)."""
+    import math
+
+    points: list[tuple[int, float, float]] = []
     for units in sizes:
         project = synthetic_project(work / f"synthetic-{units}", units)
         cmd = [PY, "-m", "gatedb", "check", "-p", str(project), "--dialect", "postgresql"]
-        samples = [peak_kib(cmd) for _ in range(repeat if units < 10000 else max(1, repeat // 2))]
-        seconds = [s for s, _ in samples]
-        peak = max(kib for _, kib in samples)
+        samples = [peak_kib(cmd) for _ in range(repeat if units < 10000 else min(repeat, 3))]
+        seconds = [s for s, _, _ in samples]
+        reported = [float(m.group(1)) for _, _, out in samples if (m := re.search(r" in (\d+(?:\.\d+)?) s$", out.strip()))]
         migrations = units * 10 + 1
-        points.append((migrations, statistics.median(seconds)))
-        extra = {"units": units, "migrations": migrations, "peak_mib": round(peak / 1024, 1)}
+        points.append((migrations, statistics.median(seconds), statistics.median(reported) if reported else float("nan")))
+        extra: dict[str, object] = {"units": units, "migrations": migrations, "peak_mib": round(max(k for _, k, _ in samples) / 1024, 1),
+                                    "analysis_s": round(points[-1][2], 3)}
         if len(points) > 1:
-            (n0, t0), (n1, t1) = points[-2], points[-1]
-            import math
-
+            (n0, t0, a0), (n1, t1, a1) = points[-2], points[-1]
             extra["exponent"] = round(math.log(t1 / t0) / math.log(n1 / n0), 2)
+            extra["analysis_exponent"] = round(math.log(a1 / a0) / math.log(n1 / n0), 2)
         record("scale", f"synthetic {units} units", "gatedb check", seconds, extra)
 
 
@@ -380,17 +399,37 @@ def bench_matrix(dialects: list[str]) -> None:
 # --- output -------------------------------------------------------------------------------
 
 
-def markdown(meta: dict) -> str:
-    lines = [f"# gatedb bench: {meta['date']}", "",
-             f"`{meta['command']}` on {meta['machine']}; median of {meta['repeat']} runs; "
-             "`load` is the 1-minute load average while it ran (read ratios, not times).", "",
-             "| group | subject | contender | median | ratio | load | notes |", "|---|---|---|---:|---:|---:|---|"]
-    for row in ROWS:
-        ratio = f"{row['ratio']:.2f}x {row['ratio_to']}" if "ratio" in row else ""
-        skip = {"group", "subject", "contender", "median_s", "runs_s", "ratio", "ratio_to", "load"}
-        notes = ", ".join(f"{k} {v}" for k, v in row.items() if k not in skip)
-        lines.append(f"| {row['group']} | {row['subject']} | {row['contender']} | {row['median_s'] * 1000:.0f} ms | {ratio} | {row['load']} | {notes} |")
-    return "\n".join(lines) + "\n"
+def markdown(results: dict[str, dict]) -> str:
+    lines = ["# gatedb bench", "",
+             "Written by `python bench/run.py`; each group from its latest run (date, command, machine below). "
+             "Medians; `load` is the 1-minute load average while it ran: the machine is shared, read ratios, not times.", ""]
+    for group, result in results.items():
+        meta = result["meta"]
+        lines += [f"## {group}", "", f"{meta['date']}, `{meta['command']}`, {meta['machine']}, median of {meta['repeat']}", "",
+                  "| subject | contender | median | ratio | load | notes |", "|---|---|---:|---:|---:|---|"]
+        for row in result["rows"]:
+            ratio = f"{row['ratio']:.2f}x {row['ratio_to']}" if "ratio" in row else ""
+            skip = {"group", "subject", "contender", "median_s", "runs_s", "ratio", "ratio_to", "load"}
+            notes = ", ".join(f"{k} {v}" for k, v in row.items() if k not in skip)
+            lines.append(f"| {row['subject']} | {row['contender']} | {row['median_s'] * 1000:.0f} ms | {ratio} | {row['load']} | {notes} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+GROUPS = ("apply", "noop", "check", "scale", "matrix")
+
+
+def write_results(out: Path, meta: dict, groups: list[str]) -> None:
+    """bench/results/<group>.json for the groups of this run; latest.json and latest.md from every group's latest."""
+    out.mkdir(parents=True, exist_ok=True)
+    for group in groups:
+        rows = [row for row in ROWS if row["group"] == group]
+        if rows:
+            (out / f"{group}.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n")
+    results = {g: json.loads((out / f"{g}.json").read_text()) for g in GROUPS if (out / f"{g}.json").exists()}
+    (out / "latest.json").write_text(json.dumps(results, indent=1) + "\n")
+    (out / "latest.md").write_text(markdown(results))
+    print(f"wrote {out}/{{{','.join(groups)}}}.json, latest.json and latest.md")
 
 
 def main() -> None:
@@ -414,7 +453,7 @@ def main() -> None:
         if "noop" in groups:
             bench_noop(dbs, dialects, args.repeat, work)
         if "check" in groups:
-            bench_check(args.repeat)
+            bench_check(args.repeat, work)
         if "scale" in groups:
             bench_scale(args.repeat, work, [int(s) for s in args.sizes.split(",")])
         if "matrix" in groups:
@@ -424,11 +463,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "command": "python bench/run.py " + " ".join(sys.argv[1:]),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}", "repeat": args.repeat}
-    out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "latest.json").write_text(json.dumps({"meta": meta, "rows": ROWS}, indent=1) + "\n")
-    (out / "latest.md").write_text(markdown(meta))
-    print(f"wrote {out / 'latest.json'} and {out / 'latest.md'}")
+    write_results(Path(args.output), meta, groups)
 
 
 if __name__ == "__main__":

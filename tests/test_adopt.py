@@ -61,7 +61,7 @@ def test_adopt_a_flat_database_then_fewer_and_more_features(tmp_path: Path, scra
 
     dry = adopt(str(project), "diesel", database=url, dry_run=True)
     assert dry.features == ("tasks", "tickets")  # the tables the database holds
-    assert not api.read_applied(url)
+    assert tables(url) == before  # a dry run writes nothing, not even gatedb's tables
     done = adopt(str(project), "diesel", database=url)
     assert done.recorded == dry.recorded
     assert set(done.recorded) == {"core/1", "tasks/1", "tickets/1", "tasks+tickets/1", "tasks/3", "tasks/3-1", "core/4", "tasks+tickets/4"}
@@ -77,6 +77,10 @@ def test_adopt_a_flat_database_then_fewer_and_more_features(tmp_path: Path, scra
     ran = {str(s.migration.id) for s in more.plan.steps}
     assert not ran & old and {"billing/10", "tasks+tickets+billing/10"} <= ran
     assert "products" in tables(url)
+    if dialect == "postgresql":  # moved keys carry the name the old history gave them: prune finds them
+        pruned = api.prune(project, "tickets", database=url, features=["tasks", "billing"], no_default_features=True)
+        assert {s.migration.id.unit for s in pruned} == {"tickets", "tasks+tickets", "tasks+tickets+billing"}
+        assert "tickets" not in tables(url) and "users" in tables(url)
 
 
 def test_adopt_refuses_a_database_that_differs(tmp_path: Path, scratch) -> None:  # type: ignore[no-untyped-def]
@@ -95,3 +99,12 @@ def test_adopt_refuses_a_database_that_differs(tmp_path: Path, scratch) -> None:
     names.write_text("1_core\n")
     out = CliRunner().invoke(main, ["adopt", "-p", str(tmp_path / "p"), "--from", "names", "--file", str(names), "-d", url, "--dry-run"])
     assert out.exit_code == 2 and out.output.startswith("error: the database differs")
+
+
+def test_applied_names_map_to_sources() -> None:
+    from gatedb.split.adopt import applied_sources
+
+    provenance = {"sources": [{"stem": "a", "tracked": ["r1"]}, {"stem": "b", "tracked": ["r2"]}, {"stem": "c", "tracked": ["r3"]}]}
+    assert applied_sources(provenance, "alembic", {"r2"}) == ["a", "b"]  # alembic_version holds the head
+    assert applied_sources(provenance, "flyway", {"r1", "r3"}) == ["a", "c"]
+    assert applied_sources(provenance, "names", {"zzz"}) == []

@@ -260,3 +260,80 @@ def test_timestamps_stay_timestamps() -> None:
 def test_file_names_follow_the_unit_separator() -> None:
     assert autogen.file_name("0002", "Add notes!", "0001_tasks") == "0002_add_notes.py"
     assert autogen.file_name("6.0.0-03", "User sessions FKs", "6.0.0-02-user-sessions") == "6.0.0-03-user-sessions-fks.py"
+
+
+def test_the_generated_package_of_the_quickstart_needs_no_migration(tmp_path: Path) -> None:
+    """The contract with `gatedb schema --lang sqlalchemy`: what it writes, makemigrations reads
+    back as "nothing to do", unit by unit (bridges included)."""
+    from helpers import copy_example
+
+    project = copy_example("quickstart", tmp_path / "quickstart")
+    with (project / "gatedb.toml").open("a") as manifest:
+        manifest.write('\n[schema]\npackage = "schema"\n')
+    generated = CliRunner().invoke(main, ["schema", "--lang", "sqlalchemy", "-p", str(project), "--out", str(project / "schema")])
+    assert generated.exit_code == 0, generated.stderr
+    for unit in api.open_project(project).units:
+        code, out, err = makemigrations(project, unit.name, "-m", "none")
+        assert (code, out.startswith("no changes")) == (0, True), (unit.name, out, err)
+
+
+TYPES_SQL = """
+CREATE TABLE things (
+  id INTEGER PRIMARY KEY,
+  name VARCHAR(100) NOT NULL,
+  price NUMERIC(10, 2),
+  at TIMESTAMP,
+  atz TIMESTAMP WITH TIME ZONE,
+  day DATE,
+  flag BOOLEAN NOT NULL DEFAULT FALSE,
+  big BIGINT,
+  ratio FLOAT,
+  UNIQUE (name)
+);
+CREATE INDEX ix_things_day ON things (day);
+CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(20) UNIQUE);
+"""
+TYPES = """
+import sqlalchemy as sa
+
+
+def define(metadata):
+    sa.Table(
+        "things", metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("name", sa.String(100), nullable=False, unique=True),
+        sa.Column("price", sa.Numeric(10, 2)),
+        sa.Column("at", sa.DateTime),
+        sa.Column("atz", sa.DateTime(timezone=True)),
+        sa.Column("day", sa.Date, index=True),
+        sa.Column("flag", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("big", sa.BigInteger),
+        sa.Column("ratio", sa.Float),
+    )
+    sa.Table("tags", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("label", sa.String(20), unique=True))
+"""
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_same_types_spelled_differently_are_no_change_and_real_changes_are(tmp_path: Path, new_db, dialect: str) -> None:
+    project = write_project(tmp_path / "app", "[features]\n[schema]\npackage = \"schema\"\n", {"core/0001_things.sql": TYPES_SQL})
+    (project / "schema").mkdir()
+    (project / "schema/core.py").write_text(textwrap.dedent(TYPES))
+    server = ["-d", PG_ADMIN] if dialect == "postgresql" else []
+    target = new_db(dialect)
+    code, out, err = makemigrations(project, "core", "-m", "none", *server)
+    # TIMESTAMP = DateTime, an unnamed UNIQUE (a column's own too, which SQLite's reflection hides) = unique=True
+    assert (code, out.startswith("no changes")) == (0, True), out + err
+    changed = TYPES.replace("sa.String(100)", "sa.String(200)").replace("sa.Numeric(10, 2)", "sa.Numeric(12, 2)")
+    changed = changed.replace('sa.Column("big", sa.BigInteger)', 'sa.Column("big", sa.BigInteger, unique=True)')
+    (project / "schema/core.py").write_text(textwrap.dedent(changed))
+    code, out, err = makemigrations(project, "core", "-m", "wider", *server)
+    assert code == 0, err
+    assert out.splitlines() == [
+        "wrote migrations/core/0002_wider.py",
+        "  - alter column name on things",
+        "  - alter column price on things",
+        "  - create unique constraint uq_things_big on things",
+    ]
+    api.migrate(project, database=target)
+    assert makemigrations(project, "core", "-m", "again", *server)[1].startswith("no changes")

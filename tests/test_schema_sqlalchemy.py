@@ -211,3 +211,19 @@ def test_cli_errors_are_one_line(project: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.output.startswith("error: ") and "hint: " in result.output and "Traceback" not in result.output
     with pytest.raises(gatedb.GatedbError, match="has no __init__.py"):
         gatedb.load_schema(tmp_path / "missing/pkg")
+
+
+def test_a_package_written_by_hand_loads_with_its_project(tmp_path: Path) -> None:
+    """Model-first: modules with define() only, no generated data in __init__.py."""
+    root = write_project(tmp_path / "app", MANIFEST, {"core/0001_users.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY);", "people/0001_contacts.sql": "CREATE TABLE contacts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id));"})
+    (root / "schema").mkdir()
+    (root / "schema" / "__init__.py").write_text("")
+    (root / "schema" / "core.py").write_text("import sqlalchemy as sa\n\ndef define(metadata):\n    sa.Table('users', metadata, sa.Column('id', sa.Integer, primary_key=True))\n")
+    (root / "schema" / "people.py").write_text("import sqlalchemy as sa\n\ndef define(metadata):\n    sa.Table('contacts', metadata, sa.Column('id', sa.Integer, primary_key=True), sa.Column('user_id', sa.ForeignKey('users.id')))\n")
+    assert set(gatedb.load_schema(project=root).tables) == {"users", "contacts"}
+    minimal = gatedb.load_schema(project=root, no_default_features=True)
+    assert minimal.units == ("core",)
+    with pytest.raises(DisabledTable, match="feature people is off"):
+        minimal.table("contacts")
+    with pytest.raises(gatedb.GatedbError, match="has no UNITS"):
+        gatedb.load_schema(root / "schema")

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from gatedb import api
 from gatedb.analysis.sql import scan_sql
 from gatedb.commands import main
+from gatedb.errors import MigrationFileError
 from gatedb.split.readers import read_history
 from gatedb.split.rules import parse_rules, read_rules
 from gatedb.split.splitter import split
@@ -68,7 +69,7 @@ def test_report_of_the_flat_fixture(tmp_path: Path) -> None:
     assert units["core/4"] == ["INSERT INTO users"]
 
 
-def test_comment_on_and_a_core_view_over_a_feature(tmp_path: Path) -> None:
+def test_comment_on_and_a_core_view_over_a_feature(tmp_path: Path, scratch) -> None:  # type: ignore[no-untyped-def]
     result, out = run_split(tmp_path, "comment", "comment-rules.toml", "postgresql")
     placed = {p.text.split(" IS ")[0]: m.unit for m in result.migrations for p in m.up}
     assert placed["COMMENT ON TABLE research_notes"] == "research"
@@ -83,6 +84,31 @@ def test_comment_on_and_a_core_view_over_a_feature(tmp_path: Path) -> None:
     assert not again.report.impossible
     write_project(again, tmp_path / "fixed", "diesel")
     assert api.check(tmp_path / "fixed", dialects=["postgresql"]).errors == 0
+    for features in ([], ["research"]):  # COMMENT ON and GRANT: PostgreSQL only
+        url = scratch.new("postgresql")
+        api.migrate(tmp_path / "fixed", database=url, features=features, no_default_features=True)
+        engine = sa.create_engine(url)
+        try:
+            assert ("research_notes" in sa.inspect(engine).get_table_names()) == bool(features)
+        finally:
+            engine.dispose()
+
+
+def test_a_feature_view_over_another_feature_proposes_the_implication() -> None:
+    text = {
+        "1_tables": "CREATE TABLE tasks (id INTEGER PRIMARY KEY);\nCREATE TABLE mails (id INTEGER PRIMARY KEY);\n",
+        "2_view": "CREATE VIEW task_mails AS SELECT t.id FROM tasks t JOIN mails m ON m.id = t.id;\n",
+        "3_nothing": "-- a comment only\n",
+    }
+    from gatedb.split.source import from_stem
+
+    sources = [from_stem(stem, up, None, f"h/{stem}/up.sql") for stem, up in text.items()]
+    result = split(sources, parse_rules('tasks = ["tasks", "task_*"]\nmail = ["mails"]\n', "r.toml"), "postgresql")
+    (impossible,) = result.report.impossible
+    assert impossible["unit"] == "tasks" and impossible["fix"] == ['add "mail" to tasks in [features] (tasks = [..., "mail"])']
+    assert result.report.empty_sources == ["3_nothing"]
+    implied = split(sources, parse_rules('tasks = ["tasks", "task_*"]\nmail = ["mails"]\n[features]\ntasks = ["mail"]\nmail = []\n', "r.toml"), "postgresql")
+    assert not implied.report.impossible and [m.id for m in implied.migrations if m.source == "2_view"] == ["tasks/2"]
 
 
 FEATURE_SETS = [[], ["tasks"], ["tickets"], ["billing"], ["tasks", "tickets", "billing"]]
@@ -133,3 +159,71 @@ def test_rules_errors_are_one_line(tmp_path: Path) -> None:
     done = CliRunner().invoke(main, ["split", str(FIXTURES / "flat"), "--rules", str(tmp_path / "r.toml"), "--out", str(tmp_path / "x")])
     assert done.exit_code == 2
     assert done.output.startswith("error: r.toml: tasks must be a list") and "hint:" in done.output
+
+
+def test_readers_of_each_format(tmp_path: Path) -> None:
+    flyway = tmp_path / "flyway"
+    flyway.mkdir()
+    (flyway / "V1__core.sql").write_text("CREATE TABLE users (id INTEGER PRIMARY KEY);\n")
+    (flyway / "V1_1__tasks.sql").write_text("CREATE TABLE tasks (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users(id));\n")
+    (flyway / "U1_1__tasks.sql").write_text("DROP TABLE tasks;\n")
+    (flyway / "V10__more.sql").write_text("ALTER TABLE tasks ADD COLUMN done BOOLEAN;\n")
+    fmt, sources = read_history(flyway, None, "postgresql")
+    assert fmt == "flyway"
+    assert [(s.version, s.tracked) for s in sources] == [("1", ("1", "core")), ("1.1", ("1.1", "tasks")), ("10", ("10", "more"))]
+    assert sources[1].down == "DROP TABLE tasks;\n"
+
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "0001_core.sql").write_text("CREATE TABLE users (id INTEGER PRIMARY KEY);\n")
+    (plain / "0001_core.down.sql").write_text("DROP TABLE users;\n")
+    fmt, sources = read_history(plain, None, "postgresql")
+    assert fmt == "sql" and [(s.stem, s.down) for s in sources] == [("0001_core", "DROP TABLE users;\n")]
+
+    alembic = tmp_path / "versions"
+    alembic.mkdir()
+    (alembic / "b2_tasks.py").write_text(
+        'import sqlalchemy as sa\nfrom alembic import op\nrevision = "b2"\ndown_revision = "a1"\n\n\n'
+        "def upgrade():\n"
+        '    op.create_table("tasks", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("owner_id", sa.Integer(), sa.ForeignKey("users.id")))\n'
+        '    op.create_index("ix_tasks_owner", "tasks", ["owner_id"])\n\n\n'
+        "def downgrade():\n"
+        '    op.drop_table("tasks")\n'
+    )
+    (alembic / "a1_core.py").write_text('from alembic import op\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)")\n')
+    fmt, sources = read_history(alembic, None, "postgresql")
+    assert fmt == "alembic" and [(s.stem, s.tracked) for s in sources] == [("0001_core", ("a1",)), ("0002_tasks", ("b2",))]
+    result = split(sources, parse_rules('tasks = ["tasks"]\n', "r.toml"), "postgresql")
+    assert {m.id: len(m.up) for m in result.migrations} == {"core/0001": 1, "tasks/0002": 2}
+    (alembic / "c3_app.py").write_text('from alembic import op\nimport myapp\nrevision = "c3"\ndown_revision = "b2"\n\n\ndef upgrade():\n    for t in myapp.TABLES:\n        op.drop_table(t)\n')
+    with pytest.raises(MigrationFileError, match=r"c3_app.py:8: upgrade\(\) holds something other than op"):
+        read_history(alembic, None, "postgresql")
+
+
+def test_functions_and_added_columns_follow_their_tables(tmp_path: Path) -> None:
+    history = tmp_path / "h"
+    (history / "1_all").mkdir(parents=True)
+    (history / "1_all" / "up.sql").write_text(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
+        "CREATE TABLE tasks (id INTEGER PRIMARY KEY);\n"
+        "CREATE TABLE mails (id INTEGER PRIMARY KEY);\n"
+        "ALTER TABLE users ADD COLUMN last_task INTEGER REFERENCES tasks (id) ON DELETE SET NULL;\n"
+        "CREATE FUNCTION mail_count() RETURNS bigint AS $$ SELECT count(*) FROM mails JOIN tasks ON tasks.id = mails.id $$ LANGUAGE sql;\n"
+    )
+    _, sources = read_history(history, None, "postgresql")
+    result = split(sources, parse_rules('core = ["users"]\ntasks = ["tasks"]\nmail = ["mails"]\n', "r.toml"), "postgresql")
+    texts = {m.unit: [p.text for p in m.up] for m in result.migrations}
+    assert texts["core"][1] == "ALTER TABLE users ADD COLUMN last_task INTEGER"
+    assert texts["tasks"][1].startswith("ALTER TABLE users ADD CONSTRAINT users_last_task_fkey FOREIGN KEY (last_task) REFERENCES tasks (id) ON DELETE SET NULL")
+    assert texts["tasks+mail"][0].startswith("CREATE FUNCTION mail_count()")
+    write_project(result, tmp_path / "out", "diesel")
+    assert api.check(tmp_path / "out", dialects=["postgresql"]).errors == 0
+
+
+def test_check_matrix_on_postgresql(tmp_path: Path, scratch) -> None:  # type: ignore[no-untyped-def]
+    from gatedb.analysis.matrix import run_matrix
+
+    _, out = run_split(tmp_path, "flat", "rules.toml", "postgresql")
+    url = scratch.new("postgresql")
+    outcome = run_matrix(api.open_project(out), url)
+    assert outcome.runs and not outcome.diagnostics, [d.message for d in outcome.diagnostics]

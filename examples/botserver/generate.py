@@ -821,6 +821,7 @@ def write_manifest(ex: Example, out: Path) -> None:
     ]
     for name, implied in ex.facts.features.items():
         lines.append(f"{toml_key(name)} = {toml_list(implied)}")
+    lines += ["", "# The SQLAlchemy tables per unit, written by `gatedb schema --lang sqlalchemy` (see README.md).", "[schema]", 'package = "schema"']
     (out / "gatedb.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -20,6 +20,8 @@ _WHERE = {
     "resolve": "api",
     "status": "api",
     "check": "api",
+    "split_history": "split.run",
+    "adopt": "split.adopt",
     "init": "workflow",
     "new_migration": "workflow",
     "revert": "workflow",

@@ -542,6 +542,11 @@ def check(project: str | os.PathLike[str] | Project = ".", *, dialects: Sequence
         found.setdefault((diag.id, diag.file, diag.message), diag)
     for diag in workflow_diagnostics(proj, chosen, database, severities):
         found.setdefault((diag.id, diag.file, diag.message), diag)
+    from .schema import drift
+
+    if drift.has_schema_package(proj):  # the declared schema code against the migrations, per unit
+        for diag in drift.drift(proj, analysis.facts_for(proj, chosen[0]), severities):
+            found.setdefault((diag.id, diag.file, diag.message), diag)
     ordered = tuple(found.values())
     return CheckReport(ordered, chosen, proj)
 

@@ -26,6 +26,7 @@ from . import facts as analysis
 from .. import api
 
 from . import checker
+from ..schema import drift as schema_drift
 from ..db import driver
 from ..db.url import create_engine, dialect_name, first_line, normalise_url, parse_url, with_database
 from ..errors import GatedbError
@@ -357,6 +358,10 @@ def _confirm(project: Project, fs: FeatureSet, database: str, facts: object, dia
         found = checker.diagnostic("GD011", manifest, 0, f"feature set {fs.label} on {dialect}: {diff}", "the analysis misread a migration, or a migration does what its SQL does not say: look at the table's migrations")
         if found:
             found_all.append(found)
+    if schema_drift.has_schema_package(project):  # the schema package's column types, against the live ones
+        typed = schema_drift.matrix_type_drift(project, enabled, database, fs.label, api.check_severities(project))
+        found_all += typed
+        diffs += [d.message for d in typed]
     return {"features": fs.label, "ok": not diffs, "seconds": round(time.perf_counter() - started, 3)}, found_all
 
 

@@ -27,16 +27,10 @@ DIALECT_CHOICE = click.Choice(["postgresql", "sqlite", "mysql"])
 def split(source: str, rules_path: str | None, out: str, source_format: str | None, dialect: str, feature_from_name: bool, force: bool, fmt: str) -> None:
     """Split the flat history in SOURCE into core, feature and bridge units under --out."""
     from ..split import report
-    from ..split.readers import read_history
-    from ..split.rules import read_rules
-    from ..split.splitter import split as split_history
-    from ..split.writer import write_project
+    from ..split.run import split_history
 
     started = time.perf_counter()
-    rules = read_rules(rules_path, feature_from_name)
-    chosen, sources = read_history(source, source_format, dialect)
-    result = split_history(sources, rules, dialect)
-    write_project(result, Path(out), chosen, force)
+    result = split_history(source, out, rules_path, source_format=source_format, dialect=dialect, feature_from_name=feature_from_name, force=force)
     seconds = time.perf_counter() - started
     if fmt == "json":
         click.echo(json.dumps(report.as_json(result, seconds), indent=2))

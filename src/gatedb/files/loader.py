@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import errno
+import io
 import os
 import re
 import tomllib
@@ -110,11 +111,8 @@ def read_migrations(root: Path, features: FeatureTable, folder: str = "migration
     units: list[Unit] = []
     migrations: list[Migration] = []
     seen_sets: dict[frozenset[str], str] = {}
-    for entry in sorted(root.iterdir()):
-        if _hidden(entry):
-            continue
-        _inside(entry, root, folder)
-        if not entry.is_dir():
+    for entry, is_dir in _entries(root, root, folder):
+        if not is_dir:
             raise MigrationFileError(
                 f"{folder}/{entry.name}: a file directly in the migrations folder",
                 "put migrations in a unit folder: migrations/core/, migrations/<feature>/ or migrations/<a>+<b>/",
@@ -157,12 +155,9 @@ def parse_unit(name: str, features: FeatureTable, folder: str = "migrations") ->
 def read_unit(unit_dir: Path, unit: Unit, root: Path, folder: str = "migrations") -> list[Migration]:
     found: dict[tuple[int, ...], Migration] = {}
     variants: dict[Path, list[Path]] = {}  # single-file migration -> its dialect variants
-    for entry in sorted(unit_dir.iterdir()):
-        if _hidden(entry):
-            continue
-        _inside(entry, root, folder)
+    for entry, is_dir in _entries(unit_dir, root, folder):
         rel = f"{folder}/{entry.relative_to(root).as_posix()}"
-        if entry.is_dir():
+        if is_dir:
             migration = read_folder_migration(entry, unit, rel, root, folder)
         elif entry.suffix == ".py":
             migration = read_python_migration(entry, unit, rel)
@@ -225,10 +220,7 @@ def read_folder_migration(migration_dir: Path, unit: Unit, rel: str, root: Path,
     mid, name = _identify(migration_dir, unit, migration_dir.name, rel)
     up: dict[str, str] = {}
     down: dict[str, str] = {}
-    for path in sorted(migration_dir.iterdir()):
-        if _hidden(path):
-            continue
-        _inside(path, root, folder)
+    for path, _is_dir in _entries(migration_dir, root, folder):
         match = re.fullmatch(r"(up|down)(?:\.([a-z0-9]+))?\.sql", path.name)
         if match is None or (match.group(2) and match.group(2) not in DIALECTS):
             raise MigrationFileError(
@@ -283,7 +275,7 @@ def _headers(texts: Mapping[str, str], rel: str) -> tuple[tuple[MigrationId, ...
     requires: dict[MigrationId, int] = {}
     transactional = True
     for text in texts.values():
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(io.StringIO(text, newline=None), start=1):  # lazily: only the leading lines are read
             stripped = line.strip()
             if not stripped:
                 continue
@@ -322,7 +314,22 @@ def _dialect_suffix(stem: str) -> tuple[str, str | None]:
     return stem, None
 
 
-def _hidden(path: Path) -> bool:
+def _entries(folder: Path, root: Path, shown: str) -> list[tuple[Path, bool]]:
+    """The folder's entries in name order, hidden ones left out, each with whether it is a
+    folder. One scandir: each entry's kind comes with the listing, not from a stat per entry
+    (a no-op migrate reads every folder of the project)."""
+    with os.scandir(folder) as listing:
+        found = sorted((e for e in listing if not _hidden(e)), key=lambda e: e.name)
+    out = []
+    for entry in found:
+        path = Path(entry.path)
+        if entry.is_symlink():
+            _inside(path, root, shown)
+        out.append((path, entry.is_dir()))
+    return out
+
+
+def _hidden(path: Path | os.DirEntry[str]) -> bool:
     return path.name.startswith((".", "_", "~")) or path.name.endswith("~")
 
 

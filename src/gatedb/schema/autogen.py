@@ -35,7 +35,9 @@ from .runtime import SchemaPackageError, configured_package
 
 # Names for what the user leaves unnamed, so that a downgrade can drop it (SQLite's batch
 # mode needs names too). `fk_<table>_<columns>` is the botserver example's style.
-NAMING = {"fk": "fk_%(table_name)s_%(column_0_N_name)s", "uq": "uq_%(table_name)s_%(column_0_N_name)s"}
+# A unique constraint stays unnamed while compared (Alembic matches unnamed ones by their
+# columns, named ones by name) and is named only when a migration creates it.
+NAMING = {"ix": "ix_%(column_0_label)s", "fk": "fk_%(table_name)s_%(column_0_N_name)s"}
 
 
 @dataclass(frozen=True)
@@ -303,10 +305,10 @@ class Comparison:
                 }
                 context = MigrationContext.configure(
                     connection=conn,
-                    opts={"include_object": self.include, "compare_type": True, "render_as_batch": True},
+                    opts={"include_object": self.include, "compare_type": _compare_type, "render_as_batch": True},
                 )
                 script = produce_migrations(context, self.declared.metadata)
-                return _without_noise(script.upgrade_ops, self.declared.metadata)
+                return _without_noise(script.upgrade_ops, self.declared.metadata, _inline_uniques(conn))
         finally:
             engine.dispose()
 
@@ -316,18 +318,70 @@ def _referred(key: Any) -> str:
     return key.elements[0].target_fullname.rsplit(".", 1)[0].rpartition(".")[2]
 
 
-def _without_noise(upgrade: Any, metadata: Any) -> Any:
-    """Drop alterations that only say a primary-key column is NOT NULL: SQLite reports its
-    INTEGER PRIMARY KEY columns as nullable, and a primary key is never null anywhere."""
+def _compare_type(context: Any, _inspected_column: Any, _metadata_column: Any, inspected: Any, declared: Any) -> bool | None:
+    """Alembic's type comparison, except on SQLite, which keeps a storage class (its type
+    affinity) rather than a type: TIMESTAMP and DATETIME are one there. Types of one class
+    differ only by a string's length or a number's precision and scale."""
+    import sqlalchemy as sa
+
+    if context.dialect.name != "sqlite":
+        return None
+    declared_name = declared.compile(dialect=context.dialect)
+    if _affinity(str(inspected)) != _affinity(declared_name):
+        return None
+    if isinstance(inspected, sa.String) and isinstance(declared, sa.String):
+        return bool(declared.length) and inspected.length != declared.length
+    if isinstance(inspected, sa.Numeric) and isinstance(declared, sa.Numeric) and not isinstance(declared, sa.Float):
+        return (inspected.precision, inspected.scale) != (declared.precision, declared.scale) and declared.precision is not None
+    return False
+
+
+def _affinity(type_name: str) -> str:
+    """SQLite's rules for the storage class of a declared type name."""
+    name = type_name.upper()
+    if "INT" in name:
+        return "INTEGER"
+    if any(word in name for word in ("CHAR", "CLOB", "TEXT")):
+        return "TEXT"
+    if "BLOB" in name or not name:
+        return "BLOB"
+    if any(word in name for word in ("REAL", "FLOA", "DOUB")):
+        return "REAL"
+    return "NUMERIC"
+
+
+def _inline_uniques(conn: Any) -> set[tuple[str, tuple[str, ...]]]:
+    """(table, columns) of SQLite's column-level UNIQUE, which reflection does not report as
+    a unique constraint (only as an automatic index, which it hides)."""
+    if conn.dialect.name != "sqlite":
+        return set()
+    found = set()
+    for (table,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").all():
+        for row in conn.exec_driver_sql(f"PRAGMA index_list('{table}')").all():
+            if row[3] == "u":  # origin: a UNIQUE constraint
+                columns = tuple(info[2] for info in conn.exec_driver_sql(f"PRAGMA index_info('{row[1]}')").all())
+                found.add((table, columns))
+    return found
+
+
+def _without_noise(upgrade: Any, metadata: Any, uniques: set[tuple[str, tuple[str, ...]]] = frozenset()) -> Any:  # type: ignore[assignment]
+    """Drop alterations that only say a primary-key column is NOT NULL (SQLite reports its
+    INTEGER PRIMARY KEY columns as nullable, and a primary key is never null anywhere) and
+    unique constraints that exist as `uniques`; name the unique constraints a migration
+    creates (a downgrade drops them by name)."""
     from alembic.operations import ops
 
     kept = []
     for op in upgrade.ops:
         if isinstance(op, ops.ModifyTableOps):
             table = metadata.tables.get(op.table_name)
+            for o in op.ops:
+                if isinstance(o, ops.CreateUniqueConstraintOp) and not o.constraint_name:
+                    o.constraint_name = f"uq_{op.table_name}_{'_'.join(o.columns)}"
             inner = [
                 o for o in op.ops
-                if not (
+                if not (isinstance(o, ops.CreateUniqueConstraintOp) and (op.table_name, tuple(o.columns)) in uniques)
+                and not (
                     isinstance(o, ops.AlterColumnOp)
                     and table is not None and o.column_name in table.c and table.c[o.column_name].primary_key
                     and o.modify_type is None and o.modify_server_default is False and o.modify_name is None and o.modify_comment is False
@@ -485,7 +539,7 @@ def _migrated(project: Project, unit: Unit, server: str, scratches: list[Any]) -
 
     scratch = Scratch(server)
     scratches.append(scratch)
-    url = scratch.fresh()
+    url = scratch.new()
     api.migrate(project, database=url, features=sorted(unit.features), no_default_features=True)
     return url
 

@@ -39,7 +39,7 @@ def migrated_databases(project: Project, servers: Sequence[str]) -> Iterator[lis
         for server in servers:
             scratch = Scratch(normalise_url(server, project.root))
             scratches.append(scratch)
-            url = scratch.fresh()
+            url = scratch.new()
             api.migrate(project, database=url, all_features=True)
             urls.append(url)
         yield urls

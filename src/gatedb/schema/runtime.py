@@ -121,26 +121,28 @@ def load_schema(
     features: Iterable[str] | str | None = None,
     no_default_features: bool = False,
     all_features: bool = False,
-    project: str | os.PathLike[str] | None = None,
+    project: str | os.PathLike[str] | Any = None,
 ) -> Schema:
     """The tables of the chosen feature set (Cargo-style flags, as for migrate).
 
     `package` is a dotted name or a folder; without it, the manifest's `[schema] package`
-    of `project`. The features table is the package's own (as generated), or the project's
-    manifest when `project` is given."""
+    of `project` (a folder, or a loaded Project). The features table is the package's own
+    (as generated), or the project's manifest when `project` is given."""
     import sqlalchemy as sa
 
-    proj = None
-    if project is not None:
+    from ..core.model import Project
+
+    proj = project if isinstance(project, Project) or project is None else None
+    if project is not None and proj is None:
         from ..files.loader import load_project
 
-        proj = load_project(Path(project))
+        proj = load_project(Path(project))  # type: ignore[arg-type]
     if package is None:
         if proj is None:
             raise SchemaPackageError("load_schema needs a schema package or a project", 'pass load_schema("app.schema", ...) or project="path/with/gatedb.toml"')
         package = configured_package(proj)
     root = import_package(package)
-    units = _require(root, "UNITS")
+    units, owners = _units_and_owners(root, proj)
     table = proj.features if proj is not None else FeatureTable(dict(_require(root, "FEATURES")), tuple(_require(root, "DEFAULT_FEATURES")), f"schema package {root.__name__}")
     resolution = table.resolve(Selection.parse(features, no_default_features=no_default_features, all_features=all_features))
     enabled = frozenset(resolution.enabled)
@@ -158,9 +160,26 @@ def load_schema(
         tuple(resolution.ordered(table.names)),
         tuple(loaded),
         loaded,
-        dict(_require(root, "TABLES")),
+        owners,
         {unit: tuple(f) for unit, (_m, f) in units.items()},
     )
+
+
+def _units_and_owners(root: ModuleType, project: Any) -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, str]]:
+    """unit -> (module, features) in load order, and table -> unit: as generated in the
+    package's __init__, or, for a package written by hand (modules with define() only),
+    from the project: its units whose module exists, and the migrations' table owners."""
+    if hasattr(root, "UNITS") or project is None:
+        return dict(_require(root, "UNITS")), dict(_require(root, "TABLES"))
+    from .ownership import load_order, module_name, ownership
+    from ..analysis.facts import dialects_of
+
+    units = {}
+    for unit in load_order(project):
+        name = module_name(unit)
+        if importlib.util.find_spec(f"{root.__name__}.{name}") is not None:
+            units[unit] = (name, tuple(sorted(project.unit(unit).features, key=project.features.position)))
+    return units, dict(ownership(project, dialects_of(project, "sqlite")[0]).tables)
 
 
 def configured_package(project: Any) -> str:
@@ -173,15 +192,21 @@ def configured_package(project: Any) -> str:
     return str(folder) if (folder / "__init__.py").exists() else name
 
 
-def import_package(package: str | os.PathLike[str]) -> ModuleType:
-    """Import a package by dotted name, or from a folder under a name of its own."""
+def import_package(package: str | os.PathLike[str], fresh: bool = False) -> ModuleType:
+    """Import a package by dotted name, or from a folder under a name of its own.
+    `fresh` forgets an earlier import of it and its modules first (the files changed)."""
     text = os.fspath(package)
     folder = Path(text)
-    if os.sep in text or "/" in text or (folder / "__init__.py").exists():
+    is_folder = os.sep in text or "/" in text or (folder / "__init__.py").exists()
+    name = f"_gatedb_schema_{folder.resolve().name}_{hashlib.sha1(str(folder.resolve() / '__init__.py').encode()).hexdigest()[:8]}" if is_folder else text
+    if fresh:
+        for cached in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
+            del sys.modules[cached]
+        importlib.invalidate_caches()
+    if is_folder:
         init = folder.resolve() / "__init__.py"
         if not init.exists():
             raise SchemaPackageError(f"schema package folder {text} has no __init__.py", "generate it with: gatedb schema --lang sqlalchemy --out " + text)
-        name = f"_gatedb_schema_{folder.resolve().name}_{hashlib.sha1(str(init).encode()).hexdigest()[:8]}"
         if name in sys.modules:
             return sys.modules[name]
         spec = importlib.util.spec_from_file_location(name, init, submodule_search_locations=[str(init.parent)])

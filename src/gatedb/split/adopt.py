@@ -9,9 +9,10 @@ bookkeeping rows. It never changes a user table."""
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ..core.features import Selection
 from ..core.model import CORE, Project
@@ -93,7 +94,7 @@ def adopt(project_dir: str, source_format: str, *, database: str | None = None, 
     provenance = read_provenance(project)
     url = api.database_url(project, database)
     dialect = dialect_name(url)
-    with api.locked(url, lock_timeout) as (conn, _):
+    with _connection(url, dry_run, lock_timeout) as conn:
         names = applied_names(conn, source_format, names_file)
         done = applied_sources(provenance, source_format, names)
         if not done:
@@ -120,6 +121,27 @@ def adopt(project_dir: str, source_format: str, *, database: str | None = None, 
                     history.record(conn, migration, migration.checksum(dialect), "applied")
                 history.save_features(conn, sorted(enabled))
     return AdoptOutcome(tuple(sorted(enabled, key=_order(project))), tuple(done), tuple(str(m.id) for m in todo), tuple(sorted(recorded)), dry_run)
+
+
+@contextmanager
+def _connection(url: str, dry_run: bool, lock_timeout: float) -> Iterator[Any]:
+    """A dry run reads only (no lock, no bookkeeping tables made); a real one holds the run lock."""
+    from .. import api
+    from ..db.url import connect, create_engine
+
+    if not dry_run:
+        with api.locked(url, lock_timeout) as (conn, _):
+            yield conn
+        return
+    engine = create_engine(url)
+    try:
+        conn = connect(engine)
+        try:
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        engine.dispose()
 
 
 def held_features(project: Project, provenance: dict[str, Any], done: list[str], present: set[str]) -> list[str]:

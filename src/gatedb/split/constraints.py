@@ -33,20 +33,29 @@ def bare(name: str) -> str:
     return last.strip('"`[]').lower()
 
 
-def _items(body: str) -> list[tuple[int, int]]:
-    """Spans of the comma-separated items at depth 0 of a parenthesised list body."""
-    spans, depth, start, quote = [], 0, 0, ""
-    for i, ch in enumerate(body):
+def _outside_quotes(text: str, start: int, depth: int):  # type: ignore[no-untyped-def]
+    """(index, character, parenthesis depth after it) of each character outside quotes."""
+    quote = ""
+    for i in range(start, len(text)):
+        ch = text[i]
         if quote:
             if ch == quote:
                 quote = ""
-        elif ch in "'\"`":
+            continue
+        if ch in "'\"`":
             quote = ch
         elif ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif ch == "," and depth == 0:
+        yield i, ch, depth
+
+
+def _items(body: str) -> list[tuple[int, int]]:
+    """Spans of the comma-separated items at depth 0 of a parenthesised list body."""
+    spans, start = [], 0
+    for i, ch, depth in _outside_quotes(body, 0, 0):
+        if ch == "," and depth == 0:
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(body)))
@@ -58,20 +67,9 @@ def _body(text: str) -> tuple[int, int] | None:
     match = re.match(rf"\s*CREATE\s+(?:\w+\s+)*?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?{_QNAME}\s*\(", text, re.IGNORECASE)
     if match is None:
         return None
-    depth, quote = 1, ""
-    for i in range(match.end(), len(text)):
-        ch = text[i]
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "'\"`":
-            quote = ch
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return match.end(), i
+    for i, ch, depth in _outside_quotes(text, match.end(), 1):
+        if ch == ")" and depth == 0:
+            return match.end(), i
     return None
 
 
@@ -102,8 +100,6 @@ def take_foreign_keys(text: str, wanted: set[tuple[tuple[str, ...], str]]) -> tu
         new = match.group(1) + _without_column_key(match.group(2), wanted, taken)
     if {(k.columns, k.ref_table) for k in taken} != wanted:
         return None
-    if new.rstrip().endswith(",)") or re.search(r",\s*\)\s*;?\s*$", new):
-        new = re.sub(r",(\s*\)\s*;?\s*)$", r"\1", new)
     return new, taken
 
 
@@ -127,7 +123,9 @@ def quote(name: str, dialect: str) -> str:
 
 
 def constraint_name(table: str, columns: tuple[str, ...], given: str | None) -> str:
-    name = bare(given) if given else f"fk_{table}_{'_'.join(columns)}"
+    """The name written, or PostgreSQL's default for an unnamed key: the name the constraint
+    already has in a PostgreSQL database migrated the old way (so adopt + prune find it)."""
+    name = bare(given) if given else f"{table}_{'_'.join(columns)}_fkey"
     return name[:63]
 
 

@@ -11,6 +11,7 @@ flat history's natural version order."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -23,6 +24,8 @@ from .rules import Rules, Usage
 from .source import SourceMigration
 
 Key = tuple[str, str, str]  # (kind, table or "", name) of a database object
+_DOLLAR_BODY = re.compile(r"\$(\w*)\$(.*?)\$\1\$", re.DOTALL)
+_BODY_TABLE = re.compile(r"\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+(?:ONLY\s+)?(?:\w+\.)?\"?(\w+)\"?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class SplitMigration:
     up: list[Piece] = field(default_factory=list)
     down: list[Piece] = field(default_factory=list)
     requires: set[tuple[str, str]] = field(default_factory=set)  # (unit, version)
+    has_down: bool = False  # the source had a down migration (this unit's share may be empty)
 
     @property
     def id(self) -> str:
@@ -82,6 +86,7 @@ class Report:
     impossible: list[dict[str, Any]] = field(default_factory=list)
     reordered: list[dict[str, Any]] = field(default_factory=list)
     renumbered: list[dict[str, str]] = field(default_factory=list)
+    empty_sources: list[str] = field(default_factory=list)  # no statement up: nothing to split
 
 
 @dataclass
@@ -176,6 +181,8 @@ def split(sources: list[SourceMigration], rules: Rules, dialect: str) -> SplitRe
     splitter.pins = _view_pins(sources, ups, rules)
     for src in sources:
         splitter.route_up(src, ups[src.stem])
+        if not ups[src.stem].statements:
+            report.empty_sources.append(src.stem)
     for src in sources:
         splitter.route_down(src, downs[src.stem])
     _suggest(report, ups, table_units)
@@ -323,7 +330,7 @@ class _Splitter:
                     role = "trimmed"
                     by_key = {(k.columns, k.ref_table): k for k in keys}
                     moved = [(fk, u, owner, why, by_key[(tuple(fk.columns), fk.ref_table)]) for fk, u, owner, why in moved]
-            touched = self.touched(st, skip)
+            touched = self.touched(st, skip) + self.routine_tables(st)
             target = self.units.join({u for u, _ in touched} | ({pinned} if pinned else set()))
             if whole_key is not None:
                 target = whole_key.to_unit
@@ -363,6 +370,15 @@ class _Splitter:
             if unit is not None:
                 out.append((unit, self.key_of(obj)))
         return out
+
+    def routine_tables(self, st) -> list[tuple[str, Key]]:  # type: ignore[no-untyped-def]
+        """Tables a function or procedure body names (the scanner leaves bodies opaque): a
+        function over two features' tables belongs to their bridge."""
+        if not any(o.kind == "function" for o in st.creates):
+            return []
+        body = " ".join(b for _, b in _DOLLAR_BODY.findall(st.text)) or st.text
+        named = {m.lower() for m in _BODY_TABLE.findall(body)}
+        return [(self.table_units[t], ("table", "", t)) for t in sorted(named) if t in self.table_units]
 
     def home(self, src, st, target: str, touched, text: str) -> SplitMigration:  # type: ignore[no-untyped-def]
         """The migration of `target` for this source, or for the later source that creates
@@ -422,12 +438,14 @@ class _Splitter:
 
     # -- down -------------------------------------------------------------------------------
     def route_down(self, src: SourceMigration, result) -> None:  # type: ignore[no-untyped-def]
-        for stem_keys in [self.keys_of.get(src.stem, [])]:
-            for key in reversed(stem_keys):
-                home = self.migration(key.to_unit, src.stem)
-                home.down.append(Piece(drop_constraint_sql(key.table, key.name, self.dialect), key.source, -1, "key", key))
+        for key in reversed(self.keys_of.get(src.stem, [])):  # undo the moved keys first
+            home = self.migration(key.to_unit, src.stem)
+            home.down.append(Piece(drop_constraint_sql(key.table, key.name, self.dialect), key.source, -1, "key", key))
         if result is None:
             return
+        for m in self.migrations.values():  # the source was reversible: so is each share of it
+            if m.source == src.stem or any(p.source == src.stem for p in m.up):
+                m.has_down = True
         for index, st in enumerate(result.statements):
             touched = self.touched(st, set())
             target = self.units.join({u for u, _ in touched})
@@ -435,6 +453,7 @@ class _Splitter:
             if dropped_tables:
                 target = dropped_tables[0]
             home = self.down_home(target, src.stem)
+            home.has_down = True
             piece = Piece(st.text, src.stem, index)
             if home.source == src.stem:
                 home.down.append(piece)

@@ -45,7 +45,7 @@ def write_project(result: SplitResult, out: Path, source_format: str, force: boo
             path = folder / m.stem
             path.mkdir()
             (path / "up.sql").write_text(sql_file(m, m.up, src.path, "up"), encoding="utf-8")
-            if m.down:
+            if reversible(m):
                 (path / "down.sql").write_text(sql_file(m, m.down, src.path, "down"), encoding="utf-8")
         paths[m.id] = path.relative_to(out).as_posix()
         written.append(paths[m.id])
@@ -79,9 +79,16 @@ def sql_file(m: SplitMigration, pieces: list[Piece], source_path: str, direction
 def python_migration(m: SplitMigration, source_path: str) -> str:
     lines = [f"# split by gatedb from {source_path} ({m.unit}'s part)", *_requires(m, "#"), "", "", "def upgrade(op):"]
     lines += [f"    {line}" for p in m.up for line in _python_up(p)] or ["    pass"]
-    lines += ["", "", "def downgrade(op):"]
-    lines += [f"    {line}" for p in m.down for line in _python_down(p)] or ["    pass"]
+    if reversible(m):
+        lines += ["", "", "def downgrade(op):"]
+        lines += [f"    {line}" for p in m.down for line in _python_down(p)] or ["    pass"]
     return "\n".join(lines) + "\n"
+
+
+def reversible(m: SplitMigration) -> bool:
+    """A down file when the source had one, or when the share only adds constraints (their
+    drops, which split writes, undo it all)."""
+    return m.has_down or all(p.role == "key" for p in m.up)
 
 
 def _python_up(piece: Piece) -> list[str]:
