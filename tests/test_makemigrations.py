@@ -228,6 +228,16 @@ def test_mistakes_are_one_error_and_one_hint(tmp_path: Path, modules, manifest_e
     assert sorted(p.name for p in (project / "migrations").rglob("*.py")) == []
 
 
+def test_migrations_that_fail_on_the_scratch_database_say_so(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "app", {"core.py": CORE, "tasks.py": TASKS, "projects.py": PROJECTS})
+    (project / "migrations/tasks/0002_pg_only.sql").write_text("ALTER TABLE tasks ADD COLUMN tags TEXT[] NOT NULL DEFAULT '{}' CHECK (cardinality(tags) < 5);\n")
+    code, _out, err = makemigrations(project, "tasks", "-m", "x")
+    lines = err.strip().splitlines()
+    assert code != 0 and len(lines) == 2, err
+    assert lines[0].startswith("error: the migrations of tasks's closure do not run on a scratch sqlite database: migration tasks/0002 failed")
+    assert lines[1] == "hint: fix that migration; if the project's SQL is for another database, pass --database with a server of that kind"
+
+
 def test_no_schema_section(tmp_path: Path) -> None:
     project = write_project(tmp_path / "app", MANIFEST.split("[schema]")[0], MIGRATIONS)
     code, _out, err = makemigrations(project, "tasks", "-m", "x")

@@ -29,7 +29,7 @@ from typing import Any, Iterator, Sequence
 from ..core import graph
 from ..core.model import CORE, Project, Unit
 from ..core.versions import split_stem, version_key
-from ..errors import ManifestError
+from ..errors import GatedbError, ManifestError
 from .ownership import module_name, ownership, placement
 from .runtime import SchemaPackageError, configured_package
 
@@ -540,7 +540,13 @@ def _migrated(project: Project, unit: Unit, server: str, scratches: list[Any]) -
     scratch = Scratch(server)
     scratches.append(scratch)
     url = scratch.new()
-    api.migrate(project, database=url, features=sorted(unit.features), no_default_features=True)
+    try:
+        api.migrate(project, database=url, features=sorted(unit.features), no_default_features=True)
+    except GatedbError as exc:
+        raise GatedbError(
+            f"the migrations of {unit.name}'s closure do not run on a scratch {scratch.dialect} database: {exc.message}",
+            "fix that migration; if the project's SQL is for another database, pass --database with a server of that kind",
+        ) from None
     return url
 
 
