@@ -138,6 +138,14 @@ def test_split_runs_for_every_feature_set(tmp_path: Path, scratch, dialect: str)
     api.migrate(out, database=url, features=["tasks"], no_default_features=True)
     later = api.migrate(out, database=url, all_features=True)
     assert {s.migration.id.unit for s in later.plan.steps} == {"tickets", "billing", "tasks+tickets", "tasks+tickets+billing"}
+    # the split downs undo it again: prune drops tickets' table, its moved keys and its bridges
+    pruned = api.prune(out, "tickets", database=url, features=["tasks", "billing"], no_default_features=True)
+    assert [str(s.migration.id) for s in pruned] == ["tasks+tickets+billing/10", "tasks+tickets/4", "tasks+tickets/1", "tickets/1"]
+    engine = sa.create_engine(url)
+    try:
+        assert "tickets" not in sa.inspect(engine).get_table_names() and not sa.inspect(engine).get_foreign_keys("users")
+    finally:
+        engine.dispose()
 
 
 def test_cli_split_json_report_and_botserver_demo(tmp_path: Path) -> None:
