@@ -536,3 +536,16 @@ def test_the_botserver_modules_refer_only_within_their_closures() -> None:
     folder = EXAMPLES / "botserver" / "diesel"
     files = {p.name: p.read_text() for p in folder.glob("*.rs")}
     assert references_outside_closure(EXAMPLES / "botserver", files) == []
+
+
+def test_a_table_no_migration_is_seen_to_create_is_named(tmp_path: Path, new_db) -> None:
+    files = {"core/0001_init/up.sql": "CREATE TABLE users (id int PRIMARY KEY);\nDO $$ BEGIN EXECUTE 'CREATE TABLE hidden (id int PRIMARY KEY)'; END $$;\n"}
+    project = write_project(tmp_path / "p", MANIFEST, files)
+    url = new_db("postgresql")
+    gatedb.migrate(project, database=url)
+    with pytest.raises(diesel.DieselSchemaError) as info:
+        diesel.diesel_files(load_project(project), url)
+    assert info.value.message.startswith("table hidden is in the migrated database") and "--except-tables" in (info.value.hint or "")
+    assert set(diesel.diesel_files(load_project(project), url, except_tables=["^hidden$"])) == {"mod.rs", "core.rs"}
+    with pytest.raises(diesel.DieselSchemaError, match="not a regular expression"):
+        diesel.diesel_files(load_project(project), url, except_tables=["("])

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from ..errors import GatedbError
 
@@ -322,8 +322,8 @@ def split(
     closures: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Module]:
     """Distribute the catalog over the units' modules, in unit order."""
-    patterns = [re.compile(p) for p in except_tables]
-    printed = [t for t in catalog.tables if t.sql_name in table_units and not any(p.search(t.sql_name) for p in patterns)]
+    left_out = excluded(except_tables)
+    printed = [t for t in catalog.tables if t.sql_name in table_units and not left_out(t.sql_name)]
     for table in printed:
         if not table.primary_key:
             unit = table_units[table.sql_name]
@@ -359,6 +359,17 @@ def split(
                 if owner != unit:
                     module.reexports.setdefault(column.type.rust_name, modules[owner].name)
     return [m for m in modules.values() if not m.empty or m.reexports]
+
+
+def excluded(except_tables: Iterable[str]) -> Callable[[str], bool]:
+    """print-schema's --except-tables: a table is left out when a regex matches in its name."""
+    patterns = []
+    for pattern in except_tables:
+        try:
+            patterns.append(re.compile(pattern))
+        except re.error as exc:
+            raise DieselSchemaError(f"--except-tables {pattern!r} is not a regular expression: {exc}", "write a regex, e.g. '^audit_log$'") from None
+    return lambda name: any(p.search(name) for p in patterns)
 
 
 def _lowest(units: Sequence[str], closures: Mapping[str, frozenset[str]] | None) -> str | None:
@@ -509,7 +520,8 @@ def diesel_files(project: Project, url: str, except_tables: Sequence[str] = (), 
             catalog = read_catalog(connection)
     finally:
         engine.dispose()
-    unowned = [t.sql_name for t in catalog.tables if t.sql_name not in owned.tables and not t.sql_name.startswith("gatedb_")]
+    left_out = excluded(except_tables)
+    unowned = [t.sql_name for t in catalog.tables if t.sql_name not in owned.tables and not t.sql_name.startswith("gatedb_") and not left_out(t.sql_name)]
     if unowned:
         raise DieselSchemaError(
             f"table {unowned[0]} is in the migrated database, but no migration of {project.manifest_path} is seen to create it",
