@@ -114,15 +114,17 @@ def migrate(
     settled = nothing_to_do(proj, resolution, url)
     if settled is not None:
         return MigrateResult(settled)
-    from .db import history
+    from .db import history, recovery
 
     with locked(url, lock_timeout) as (conn, dialect):
         the_plan = planner.plan(proj, resolution, history.read(conn), dialect.name)
-        refuse_unsafe(proj, the_plan, allow_changed, allow_out_of_order)
+        recovered = recovery.recover(conn, dialect, proj, the_plan)  # MySQL: resume what the catalog proves
+        the_plan = recovered.plan
+        refuse_unsafe(proj, the_plan, allow_changed, allow_out_of_order, recovered.unproven)
         preflight(proj, the_plan.steps, dialect.name)
         done = run_recorded(conn, dialect, "migrate", the_plan.features, the_plan.steps, proj.root, on_event)
         history.remember_features(conn, the_plan.features)
-    return MigrateResult(the_plan, tuple(done))
+    return MigrateResult(the_plan, tuple(done), notes=recovered.notes)
 
 
 def nothing_to_do(project: Project, resolution: Resolution, url: str) -> Plan | None:
@@ -421,7 +423,9 @@ def table_owners(project: Project, dialect: str) -> dict[str, str]:
     return owners
 
 
-def refuse_unsafe(project: Project, the_plan: Plan, allow_changed: bool, allow_out_of_order: bool = False) -> None:
+def refuse_unsafe(
+    project: Project, the_plan: Plan, allow_changed: bool, allow_out_of_order: bool = False, unproven: dict[MigrationId, str] | None = None
+) -> None:
     if the_plan.unfinished:
         record = the_plan.unfinished[0]
         migration = project.migration(record.id)
@@ -432,9 +436,10 @@ def refuse_unsafe(project: Project, the_plan: Plan, allow_changed: bool, allow_o
                 "statement(s) had committed (MySQL cannot roll DDL back); they are still in the database",
                 f"undo them by hand and run `gatedb repair {record.id} --forget`, or finish it by hand and run `gatedb repair {record.id} --applied`",
             )
+        why = (unproven or {}).get(record.id, "")
         raise UnfinishedMigration(
-            f"migration {record.id}{where} was left running by an interrupted run, "
-            f"after {record.statements_done} statement(s); the database may hold part of it",
+            f"migration {record.id}{where} was left {'reverting' if record.state == 'reverting' else 'running'} by an interrupted run, "
+            f"after {record.statements_done} statement(s); the database may hold part of it" + (f" ({why})" if why else ""),
             f"finish or undo it by hand, then run `gatedb repair {record.id} --applied` or `gatedb repair {record.id} --forget`",
         )
     if the_plan.changed and not allow_changed:

@@ -162,12 +162,12 @@ class Progress:
             click.echo(f"[{event.index}/{event.total}] {'applied' if up else 'reverted'} {label} ({event.duration_ms} ms)")
 
 
-def warn(message: str, fmt: str = "text") -> None:
-    """A `warning:` line on stderr (a JSON event on stdout with --format json)."""
+def warn(message: str, fmt: str = "text", level: str = "warning") -> None:
+    """A `warning:` (or `note:`) line on stderr; a JSON event on stdout with --format json."""
     if fmt == "json":
-        click.echo(json.dumps({"event": "warning", "message": message}))
+        click.echo(json.dumps({"event": level, "message": message}))
     else:
-        click.echo(f"warning: {message}", err=True)
+        click.echo(f"{level}: {message}", err=True)
 
 
 def plan_warnings(the_plan: Plan) -> list[str]:
@@ -209,7 +209,9 @@ def migrate(project: str, dry_run: bool, lock_timeout: float, allow_changed: boo
         result = api.migrate(project, lock_timeout=lock_timeout, allow_changed=allow_changed, allow_out_of_order=allow_out_of_order, on_event=progress, **opts)
     if quiet:
         return
-    for message in (*result.notes, *plan_warnings(result.plan)):
+    for message in result.notes:
+        warn(message, fmt, "note")
+    for message in plan_warnings(result.plan):
         warn(message, fmt)
     applied = len(result.applied)
     if fmt == "json":

@@ -210,6 +210,10 @@ def _only_comments(text: str) -> bool:
 _DATA_STATEMENT = re.compile(r"(?:\s+|--[^\n]*\n|/\*.*?\*/)*(?:INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE | re.DOTALL)
 
 
+def is_data_statement(statement: str) -> bool:
+    return _DATA_STATEMENT.match(statement) is not None
+
+
 class MySQL(Dialect):
     """MariaDB / MySQL: DDL commits implicitly, so progress is recorded per statement."""
 
@@ -224,7 +228,7 @@ class MySQL(Dialect):
     def execute_statement(self, cursor: Any, statement: str, progress: Callable[[int], None] | None, done: int) -> None:
         """A data statement (InnoDB is transactional) commits together with its count, so
         the count is exact for it; DDL commits by itself, and recovery asks the catalog."""
-        if progress is None or not _DATA_STATEMENT.match(statement):
+        if progress is None or not is_data_statement(statement):
             super().execute_statement(cursor, statement, progress, done)
             return
         cursor.execute("START TRANSACTION")
