@@ -16,7 +16,7 @@ from click.testing import CliRunner
 import gatedb
 from gatedb.commands import main
 from gatedb.schema.build import structure
-from gatedb.schema.runtime import DisabledTable, UnknownTable, mapped_class
+from gatedb.schema.runtime import DisabledTable, UnknownTable
 
 from conftest import PG_ADMIN
 from helpers import write_project
