@@ -30,28 +30,36 @@ def run_split(tmp_path: Path, history: str, rules: str, dialect: str, name: str 
     return result, tmp_path / name
 
 
-def test_union_of_the_split_is_the_input_statement_for_statement(tmp_path: Path) -> None:
-    for history, rules in (("flat", "rules.toml"), ("comment", "comment-rules.toml")):
-        result, _ = run_split(tmp_path, history, rules, "postgresql", history)
-        for src in result.sources:
-            for direction, text in (("up", src.up), ("down", src.down)):
-                original = scan_sql(text or "", "postgresql").statements
-                pieces = [p for m in result.migrations for p in (m.up if direction == "up" else m.down) if p.source == src.stem and p.role != "key"]
-                assert sorted(p.index for p in pieces) == list(range(len(original))), (src.stem, direction)
-                for piece in pieces:
-                    if piece.role == "statement":
-                        assert piece.text == original[piece.index].text
-                # what a trimmed statement lost is exactly the keys that moved out of it
-                keys = [p for m in result.migrations for p in m.up if p.role == "key" and p.source == src.stem and direction == "up"]
-                lost = {
-                    (fk.table, fk.columns, fk.ref_table)
-                    for p in pieces if p.role == "trimmed"
-                    for fk in set(original[p.index].foreign_keys) - set(scan_sql(p.text, "postgresql").statements[0].foreign_keys)
-                }
-                assert lost == {(p.key.table, p.key.columns, p.key.ref_table) for p in keys if p.key.source == src.stem}
-                for p in keys:  # and the moved constraint says the same key again
-                    (fk,) = scan_sql(p.text, "postgresql").statements[0].foreign_keys
-                    assert (fk.table, fk.columns, fk.ref_table) == (p.key.table, p.key.columns, p.key.ref_table)
+BOTSERVER = (EXAMPLES / "botserver-flat" / "migrations", EXAMPLES / "botserver-flat" / "rules.toml")
+
+
+@pytest.mark.parametrize("history, rules", [(FIXTURES / "flat", FIXTURES / "rules.toml"), (FIXTURES / "comment", FIXTURES / "comment-rules.toml"), BOTSERVER])
+def test_union_of_the_split_is_the_input_statement_for_statement(tmp_path: Path, history: Path, rules: Path) -> None:
+    _, sources = read_history(history, None, "postgresql")
+    result = split(sources, read_rules(rules, feature_from_name=True), "postgresql")
+    for src in result.sources:
+        for direction, text in (("up", src.up), ("down", src.down)):
+            original = scan_sql(text or "", "postgresql").statements
+            pieces = [p for m in result.migrations for p in (m.up if direction == "up" else m.down) if p.source == src.stem and p.role != "key"]
+            assert sorted(p.index for p in pieces) == list(range(len(original))), (src.stem, direction)
+            for piece in pieces:
+                if piece.role == "statement":
+                    assert piece.text == original[piece.index].text
+            # what a trimmed statement lost is exactly the keys that moved out of it
+            keys = [p for m in result.migrations for p in m.up if p.role == "key" and p.source == src.stem and direction == "up"]
+            lost = {
+                (fk.table, fk.columns, fk.ref_table)
+                for p in pieces if p.role == "trimmed"
+                for fk in set(original[p.index].foreign_keys) - set(scan_sql(p.text, "postgresql").statements[0].foreign_keys)
+            }
+            assert lost == {(p.key.table, p.key.columns, p.key.ref_table) for p in keys if p.key.source == src.stem}
+            for p in keys:  # and the moved constraint says the same key again
+                (fk,) = scan_sql(p.text, "postgresql").statements[0].foreign_keys
+                assert (fk.table, fk.columns, fk.ref_table) == (p.key.table, p.key.columns, p.key.ref_table)
+    # versions kept: with every feature on, gatedb runs the split in the flat history's natural order
+    write_project(result, tmp_path / "out", "diesel")
+    order = [m.key for m in api.open_project(tmp_path / "out").migrations]
+    assert order == sorted(order) and len(order) == len(result.migrations)
 
 
 def test_report_of_the_flat_fixture(tmp_path: Path) -> None:

@@ -68,6 +68,14 @@ class Templates:
         from .analysis.matrix import Scratch
 
         self.scratch = Scratch(self.server)
+        self.loaded: Any = None  # the Project, read once per session
+
+    def _project(self) -> Any:
+        from . import api
+
+        if self.loaded is None:
+            self.loaded = api.open_project(self.project)
+        return self.loaded
 
     @property
     def dialect(self) -> str:
@@ -77,7 +85,7 @@ class Templates:
         """A new database holding the migrated schema of `selection`; drop() it after the test."""
         from . import api
 
-        enabled = api.resolve(self.project, **selection).enabled
+        enabled = api.resolve(self._project(), **selection).enabled
         template = self.by_set.get(enabled)
         if template is None:
             url = self._migrated(self.scratch.new(), enabled) if self.scratch.clones else None
@@ -90,7 +98,7 @@ class Templates:
     def _migrated(self, url: str, enabled: frozenset[str]) -> str:
         from . import api
 
-        api.migrate(self.project, database=url, features=sorted(enabled), no_default_features=True)
+        api.migrate(self._project(), database=url, features=sorted(enabled), no_default_features=True)
         self.migrations_run += 1
         return url
 

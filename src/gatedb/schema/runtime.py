@@ -98,13 +98,21 @@ class Schema:
         if package:
             for unit in self.units:
                 name = f"{package}.{self.modules[unit].__name__.rpartition('.')[2]}"
-                if importlib.util.find_spec(name) is None:
-                    continue
-                hook = getattr(importlib.import_module(name), "relate", None)
+                hook = getattr(import_if_present(name), "relate", None)
                 if callable(hook):
                     hook(registry)
                     ran.append(name)
         return ran
+
+
+def import_if_present(name: str) -> ModuleType | None:
+    """The module, or None when there is no such module (an error inside it is raised)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
 
 
 def mapped_class(registry: Any, table: str) -> type:
@@ -177,7 +185,7 @@ def _units_and_owners(root: ModuleType, project: Any) -> tuple[dict[str, tuple[s
     units = {}
     for unit in load_order(project):
         name = module_name(unit)
-        if importlib.util.find_spec(f"{root.__name__}.{name}") is not None:
+        if import_if_present(f"{root.__name__}.{name}") is not None:
             units[unit] = (name, tuple(sorted(project.unit(unit).features, key=project.features.position)))
     return units, dict(ownership(project, dialects_of(project, "sqlite")[0]).tables)
 
