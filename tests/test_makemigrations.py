@@ -347,3 +347,14 @@ def test_same_types_spelled_differently_are_no_change_and_real_changes_are(tmp_p
     ]
     api.migrate(project, database=target)
     assert makemigrations(project, "core", "-m", "again", *server)[1].startswith("no changes")
+
+
+def test_a_key_into_a_unit_without_a_module_is_compared_against_its_reflected_table(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "app", {"tasks.py": TASKS.replace('sa.Column("project_id", sa.ForeignKey("projects.id")),', ""), "projects.py": PROJECTS})
+    code, out, err = makemigrations(project, "tasks", "-m", "owners")  # core has no module: users is read from the database
+    assert code == 0, err
+    assert "  - create foreign key fk_tasks_owner_id on tasks" in out.splitlines()
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    api.migrate(project, database=url)
+    assert shape(url)["tasks"][1] == [(("owner_id",), "users", "CASCADE")]  # type: ignore[index]
+    assert makemigrations(project, "tasks", "-m", "again")[1].startswith("no changes")

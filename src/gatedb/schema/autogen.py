@@ -240,12 +240,20 @@ class Comparison:
     def ours(self, table: str) -> bool:
         return self.owner(table) == self.unit.name
 
-    def prepare(self) -> None:
+    def prepare(self, conn: Any) -> None:
         """Take out of the metadata every key that is not this unit's, remembering those
-        on its own tables; a column typed only by its key keeps the referred column's type."""
+        on its own tables; a column typed only by its key keeps the referred column's type.
+        A table of the closure that no module declares (a unit written in SQL only) is
+        reflected from the database, so that keys into it are compared too."""
         import sqlalchemy as sa
 
         metadata = self.declared.metadata
+        present = set(sa.inspect(conn).get_table_names())
+        for table in list(metadata.tables.values()):
+            for key in table.foreign_key_constraints:
+                referred = _referred(key)
+                if referred not in metadata.tables and referred in present and self.key_unit(table.name, referred) == self.unit.name:
+                    sa.Table(referred, metadata, autoload_with=conn)
         for table in list(metadata.tables.values()):
             for key in list(table.foreign_key_constraints):
                 referred = _referred(key)
@@ -298,6 +306,7 @@ class Comparison:
         engine = create_engine(url)
         try:
             with engine.connect() as conn:
+                self.prepare(conn)
                 inspector = sa.inspect(conn)
                 self.reflected_keys_ours = {
                     t for t in inspector.get_table_names()
@@ -496,7 +505,6 @@ def make_migrations(project: Project | str, unit_name: str, message: str, *, dat
     dialect = _dialect(server)
     everything = declare(proj, units, folder, shown)
     comparison = Comparison(proj, unit, units, everything, folder, shown, dialect)
-    comparison.prepare()
     written = []
     scratches: list[Any] = []
     try:
