@@ -99,3 +99,12 @@ def test_adopt_refuses_a_database_that_differs(tmp_path: Path, scratch) -> None:
     names.write_text("1_core\n")
     out = CliRunner().invoke(main, ["adopt", "-p", str(tmp_path / "p"), "--from", "names", "--file", str(names), "-d", url, "--dry-run"])
     assert out.exit_code == 2 and out.output.startswith("error: the database differs")
+
+
+def test_applied_names_map_to_sources() -> None:
+    from gatedb.split.adopt import applied_sources
+
+    provenance = {"sources": [{"stem": "a", "tracked": ["r1"]}, {"stem": "b", "tracked": ["r2"]}, {"stem": "c", "tracked": ["r3"]}]}
+    assert applied_sources(provenance, "alembic", {"r2"}) == ["a", "b"]  # alembic_version holds the head
+    assert applied_sources(provenance, "flyway", {"r1", "r3"}) == ["a", "c"]
+    assert applied_sources(provenance, "names", {"zzz"}) == []

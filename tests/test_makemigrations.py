@@ -228,6 +228,16 @@ def test_mistakes_are_one_error_and_one_hint(tmp_path: Path, modules, manifest_e
     assert sorted(p.name for p in (project / "migrations").rglob("*.py")) == []
 
 
+def test_migrations_that_fail_on_the_scratch_database_say_so(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "app", {"core.py": CORE, "tasks.py": TASKS, "projects.py": PROJECTS})
+    (project / "migrations/tasks/0002_pg_only.sql").write_text("ALTER TABLE tasks ADD COLUMN tags TEXT[] NOT NULL DEFAULT '{}' CHECK (cardinality(tags) < 5);\n")
+    code, _out, err = makemigrations(project, "tasks", "-m", "x")
+    lines = err.strip().splitlines()
+    assert code != 0 and len(lines) == 2, err
+    assert lines[0].startswith("error: the migrations of tasks's closure do not run on a scratch sqlite database: migration tasks/0002 failed")
+    assert lines[1] == "hint: fix that migration; if the project's SQL is for another database, pass --database with a server of that kind"
+
+
 def test_no_schema_section(tmp_path: Path) -> None:
     project = write_project(tmp_path / "app", MANIFEST.split("[schema]")[0], MIGRATIONS)
     code, _out, err = makemigrations(project, "tasks", "-m", "x")
@@ -337,3 +347,14 @@ def test_same_types_spelled_differently_are_no_change_and_real_changes_are(tmp_p
     ]
     api.migrate(project, database=target)
     assert makemigrations(project, "core", "-m", "again", *server)[1].startswith("no changes")
+
+
+def test_a_key_into_a_unit_without_a_module_is_compared_against_its_reflected_table(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "app", {"tasks.py": TASKS.replace('sa.Column("project_id", sa.ForeignKey("projects.id")),', ""), "projects.py": PROJECTS})
+    code, out, err = makemigrations(project, "tasks", "-m", "owners")  # core has no module: users is read from the database
+    assert code == 0, err
+    assert "  - create foreign key fk_tasks_owner_id on tasks" in out.splitlines()
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    api.migrate(project, database=url)
+    assert shape(url)["tasks"][1] == [(("owner_id",), "users", "CASCADE")]  # type: ignore[index]
+    assert makemigrations(project, "tasks", "-m", "again")[1].startswith("no changes")

@@ -33,6 +33,7 @@ crm = []
 FILES = {
     "core/0001_init/up.sql": """
         CREATE TYPE mood AS ENUM ('happy', 'sad');
+        CREATE DOMAIN email_address AS varchar(320);
         CREATE TABLE users (
             id uuid PRIMARY KEY,
             email varchar(255) NOT NULL,
@@ -95,7 +96,12 @@ FILES = {
             small int2,
             big int8,
             photo bytea,
-            since date
+            since date,
+            home email_address,
+            period int4range,
+            card xml,
+            price money,
+            mac macaddr
         );
         CREATE TABLE contact_settings (
             id serial PRIMARY KEY,
@@ -128,10 +134,11 @@ DIESEL_TYPES = {
     "bool": "Bool", "int2": "Int2", "int4": "Int4", "int8": "Int8", "float4": "Float4", "float8": "Float8",
     "numeric": "Numeric", "text": "Text", "varchar": "Varchar", "bpchar": "Bpchar", "bytea": "Bytea",
     "date": "Date", "time": "Time", "timestamp": "Timestamp", "timestamptz": "Timestamptz", "interval": "Interval",
-    "uuid": "Uuid", "json": "Json", "jsonb": "Jsonb", "inet": "Inet",
+    "uuid": "Uuid", "json": "Json", "jsonb": "Jsonb", "inet": "Inet", "int4range": "Int4range", "money": "Money",
+    "macaddr": "Macaddr",
 }
 # ...and those it does not: a generated SqlType named after the type, with its schema unless public.
-CUSTOM_TYPES = {"mood": ("Mood", None), "timetz": ("Timetz", "pg_catalog"), "tsvector": ("Tsvector", "pg_catalog")}
+CUSTOM_TYPES = {"mood": ("Mood", None), "timetz": ("Timetz", "pg_catalog"), "tsvector": ("Tsvector", "pg_catalog"), "xml": ("Xml", "pg_catalog")}
 RUST_KEYWORDS = {"type", "match"}
 
 
@@ -159,10 +166,12 @@ def catalog_expectation(url: str) -> dict[str, dict[str, object]]:
         with engine.connect() as conn:
             rows = conn.execute(sa.text("""
                 SELECT c.relname, a.attname, a.attnotnull, t.typname, t.typcategory = 'A',
-                       coalesce(e.typname, t.typname), a.atttypmod
+                       coalesce(e.typname, t.typname), CASE WHEN d.oid IS NULL THEN a.atttypmod ELSE d.typtypmod END
                 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
                 JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-                JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typcategory = 'A'
+                LEFT JOIN pg_type d ON d.oid = a.atttypid AND d.typtype = 'd'  -- a domain: print-schema sees its base type
+                JOIN pg_type t ON t.oid = coalesce(d.typbasetype, a.atttypid)
+                LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typcategory = 'A'
                 WHERE c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname NOT LIKE 'gatedb%'
                 ORDER BY c.relname, a.attnum""")).fetchall()
             keys = conn.execute(sa.text("""
@@ -267,7 +276,9 @@ def test_custom_types_are_defined_once_and_imported_as_print_schema_imports_them
     assert "pub mod sql_types {\n    pub use super::super::core::sql_types::Mood;\n}\n" in tasks
     assert "pub struct Mood" not in tasks
     assert "diesel::table! {\n    use diesel::sql_types::*;\n    use super::sql_types::Mood;\n\n    tasks (id) {" in tasks
-    assert "sql_types" not in files["crm.rs"]  # crm uses no custom type
+    assert '    #[diesel(postgres_type(name = "xml", schema = "pg_catalog"))]\n    pub struct Xml;\n' in files["crm.rs"]  # only crm uses it
+    assert "Xml" not in core
+    assert "Email" not in files["crm.rs"]  # a domain is its base type: #[max_length = 320] home -> Nullable<Varchar>
 
 
 def joinable_expectation(url: str) -> set[tuple[str, str, str]]:
@@ -491,3 +502,50 @@ def test_names_follow_diesel_clis_rules() -> None:
     assert [diesel.rust_name(n) for n in ("users", "type", "columns", "__x", "__x_", "a b-c", "is_nullable")] == ["users", "type_", "columns_", "__x_", "__x_", "a_b_c", "is_nullable_"]
     assert [diesel.upper_camel(n) for n in ("int4", "timestamptz", "my_mood", "HTTPStatus", "int4range", "Int4Range")] == ["Int4", "Timestamptz", "MyMood", "HttpStatus", "Int4range", "Int4Range"]
     assert [diesel.rust_module_name(n) for n in ("core", "async", "match", "a__b")] == ["core", "async_", "match_", "a__b"]
+
+
+def references_outside_closure(project_root: Path, files: dict[str, str]) -> list[str]:
+    """Every path from one unit's module into another's that points outside the unit's
+    closure: with none, each module compiles whenever its unit is on, in every feature set."""
+    from gatedb.core.graph import closures
+    from gatedb.schema.ownership import module_names
+
+    project = load_project(project_root)
+    unit_of = {diesel.rust_module_name(name): unit for unit, name in module_names([u.name for u in project.units]).items()}
+    closure = closures(project.units, project.features)
+    bad = []
+    for name, text in files.items():
+        if name == "mod.rs":
+            continue
+        unit = unit_of[name[:-3]]
+        for target in re.findall(r"\bsuper::(?:super::)?(\w+)::", text):
+            if target != "sql_types" and unit_of[target] not in closure[unit] | {unit}:
+                bad.append(f"{name} -> {target}")
+    return bad
+
+
+def test_every_module_refers_only_to_modules_on_whenever_it_is(generated) -> None:
+    project, _url, files = generated
+    assert references_outside_closure(project, files) == []
+    assert "super::tasks::" in files["tasks__crm.rs"] and "super::core::" in files["tasks.rs"]  # the check sees them
+
+
+def test_the_botserver_modules_refer_only_within_their_closures() -> None:
+    from helpers import EXAMPLES
+
+    folder = EXAMPLES / "botserver" / "diesel"
+    files = {p.name: p.read_text() for p in folder.glob("*.rs")}
+    assert references_outside_closure(EXAMPLES / "botserver", files) == []
+
+
+def test_a_table_no_migration_is_seen_to_create_is_named(tmp_path: Path, new_db) -> None:
+    files = {"core/0001_init/up.sql": "CREATE TABLE users (id int PRIMARY KEY);\nDO $$ BEGIN EXECUTE 'CREATE TABLE hidden (id int PRIMARY KEY)'; END $$;\n"}
+    project = write_project(tmp_path / "p", MANIFEST, files)
+    url = new_db("postgresql")
+    gatedb.migrate(project, database=url)
+    with pytest.raises(diesel.DieselSchemaError) as info:
+        diesel.diesel_files(load_project(project), url)
+    assert info.value.message.startswith("table hidden is in the migrated database") and "--except-tables" in (info.value.hint or "")
+    assert set(diesel.diesel_files(load_project(project), url, except_tables=["^hidden$"])) == {"mod.rs", "core.rs"}
+    with pytest.raises(diesel.DieselSchemaError, match="not a regular expression"):
+        diesel.diesel_files(load_project(project), url, except_tables=["("])

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 import gatedb
 from gatedb.commands import main
 from gatedb.schema.build import structure
-from gatedb.schema.runtime import DisabledTable, UnknownTable, mapped_class
+from gatedb.schema.runtime import DisabledTable, UnknownTable
 
 from conftest import PG_ADMIN
 from helpers import write_project
@@ -102,11 +102,15 @@ def created(schema: gatedb.Schema, url: str) -> None:
 
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
 def test_create_all_of_each_feature_set_equals_what_migrate_builds(project: Path, package: Path, new_db, dialect: str) -> None:
+    built = []
     for flags in FEATURE_SETS:
         migrated, declared = new_db(dialect), new_db(dialect)
         gatedb.migrate(project, database=migrated, **flags)
         created(gatedb.load_schema(package, **flags), declared)
-        assert structure(declared) == structure(migrated), flags
+        built.append(structure(migrated))
+        assert structure(declared) == built[-1], flags
+    assert len({repr(b) for b in built}) == len(FEATURE_SETS)  # each set builds another schema: the comparison can fail
+    assert [c for c in built[-1]["users"]["columns"] if c[0] == "id"] == [("id", "UUID" if dialect == "postgresql" else "CHAR(36)", False)]
 
 
 def test_units_split_tables_and_keys(package: Path) -> None:
@@ -154,11 +158,17 @@ def test_disabled_units_are_never_imported(project: Path, package: Path) -> None
 
 
 def test_rerun_is_byte_identical(project: Path, tmp_path: Path) -> None:
+    from gatedb.schema.sqlalchemy_writer import HEADER
+
     generate(project, tmp_path / "a")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "gone.py").write_text(f'"""Unit gone: 1 table.\n\n{HEADER}\n"""\n')  # a unit removed since
+    (tmp_path / "b" / "helpers.py").write_text("# the user's own\n")
     generate(project, tmp_path / "b")
     first = {p.name: p.read_bytes() for p in sorted((tmp_path / "a").iterdir())}
-    assert first == {p.name: p.read_bytes() for p in sorted((tmp_path / "b").iterdir())}
+    assert first == {p.name: p.read_bytes() for p in sorted((tmp_path / "b").iterdir()) if p.name != "helpers.py"}
     assert sorted(first) == ["__init__.py", "core.py", "crm.py", "mail.py", "mail__people.py", "people.py"]
+    assert (tmp_path / "b" / "helpers.py").exists()
 
 
 def test_relationship_in_a_bridge_exists_only_when_it_loads(project: Path, package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -211,3 +221,19 @@ def test_cli_errors_are_one_line(project: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.output.startswith("error: ") and "hint: " in result.output and "Traceback" not in result.output
     with pytest.raises(gatedb.GatedbError, match="has no __init__.py"):
         gatedb.load_schema(tmp_path / "missing/pkg")
+
+
+def test_a_package_written_by_hand_loads_with_its_project(tmp_path: Path) -> None:
+    """Model-first: modules with define() only, no generated data in __init__.py."""
+    root = write_project(tmp_path / "app", MANIFEST, {"core/0001_users.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY);", "people/0001_contacts.sql": "CREATE TABLE contacts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id));"})
+    (root / "schema").mkdir()
+    (root / "schema" / "__init__.py").write_text("")
+    (root / "schema" / "core.py").write_text("import sqlalchemy as sa\n\ndef define(metadata):\n    sa.Table('users', metadata, sa.Column('id', sa.Integer, primary_key=True))\n")
+    (root / "schema" / "people.py").write_text("import sqlalchemy as sa\n\ndef define(metadata):\n    sa.Table('contacts', metadata, sa.Column('id', sa.Integer, primary_key=True), sa.Column('user_id', sa.ForeignKey('users.id')))\n")
+    assert set(gatedb.load_schema(project=root).tables) == {"users", "contacts"}
+    minimal = gatedb.load_schema(project=root, no_default_features=True)
+    assert minimal.units == ("core",)
+    with pytest.raises(DisabledTable, match="feature people is off"):
+        minimal.table("contacts")
+    with pytest.raises(gatedb.GatedbError, match="has no UNITS"):
+        gatedb.load_schema(root / "schema")

@@ -30,28 +30,36 @@ def run_split(tmp_path: Path, history: str, rules: str, dialect: str, name: str 
     return result, tmp_path / name
 
 
-def test_union_of_the_split_is_the_input_statement_for_statement(tmp_path: Path) -> None:
-    for history, rules in (("flat", "rules.toml"), ("comment", "comment-rules.toml")):
-        result, _ = run_split(tmp_path, history, rules, "postgresql", history)
-        for src in result.sources:
-            for direction, text in (("up", src.up), ("down", src.down)):
-                original = scan_sql(text or "", "postgresql").statements
-                pieces = [p for m in result.migrations for p in (m.up if direction == "up" else m.down) if p.source == src.stem and p.role != "key"]
-                assert sorted(p.index for p in pieces) == list(range(len(original))), (src.stem, direction)
-                for piece in pieces:
-                    if piece.role == "statement":
-                        assert piece.text == original[piece.index].text
-                # what a trimmed statement lost is exactly the keys that moved out of it
-                keys = [p for m in result.migrations for p in m.up if p.role == "key" and p.source == src.stem and direction == "up"]
-                lost = {
-                    (fk.table, fk.columns, fk.ref_table)
-                    for p in pieces if p.role == "trimmed"
-                    for fk in set(original[p.index].foreign_keys) - set(scan_sql(p.text, "postgresql").statements[0].foreign_keys)
-                }
-                assert lost == {(p.key.table, p.key.columns, p.key.ref_table) for p in keys if p.key.source == src.stem}
-                for p in keys:  # and the moved constraint says the same key again
-                    (fk,) = scan_sql(p.text, "postgresql").statements[0].foreign_keys
-                    assert (fk.table, fk.columns, fk.ref_table) == (p.key.table, p.key.columns, p.key.ref_table)
+BOTSERVER = (EXAMPLES / "botserver-flat" / "migrations", EXAMPLES / "botserver-flat" / "rules.toml")
+
+
+@pytest.mark.parametrize("history, rules", [(FIXTURES / "flat", FIXTURES / "rules.toml"), (FIXTURES / "comment", FIXTURES / "comment-rules.toml"), BOTSERVER])
+def test_union_of_the_split_is_the_input_statement_for_statement(tmp_path: Path, history: Path, rules: Path) -> None:
+    _, sources = read_history(history, None, "postgresql")
+    result = split(sources, read_rules(rules, feature_from_name=True), "postgresql")
+    for src in result.sources:
+        for direction, text in (("up", src.up), ("down", src.down)):
+            original = scan_sql(text or "", "postgresql").statements
+            pieces = [p for m in result.migrations for p in (m.up if direction == "up" else m.down) if p.source == src.stem and p.role != "key"]
+            assert sorted(p.index for p in pieces) == list(range(len(original))), (src.stem, direction)
+            for piece in pieces:
+                if piece.role == "statement":
+                    assert piece.text == original[piece.index].text
+            # what a trimmed statement lost is exactly the keys that moved out of it
+            keys = [p for m in result.migrations for p in m.up if p.role == "key" and p.source == src.stem and direction == "up"]
+            lost = {
+                (fk.table, fk.columns, fk.ref_table)
+                for p in pieces if p.role == "trimmed"
+                for fk in set(original[p.index].foreign_keys) - set(scan_sql(p.text, "postgresql").statements[0].foreign_keys)
+            }
+            assert lost == {(p.key.table, p.key.columns, p.key.ref_table) for p in keys if p.key.source == src.stem}
+            for p in keys:  # and the moved constraint says the same key again
+                (fk,) = scan_sql(p.text, "postgresql").statements[0].foreign_keys
+                assert (fk.table, fk.columns, fk.ref_table) == (p.key.table, p.key.columns, p.key.ref_table)
+    # versions kept: with every feature on, gatedb runs the split in the flat history's natural order
+    write_project(result, tmp_path / "out", "diesel")
+    order = [m.key for m in api.open_project(tmp_path / "out").migrations]
+    assert order == sorted(order) and len(order) == len(result.migrations)
 
 
 def test_report_of_the_flat_fixture(tmp_path: Path) -> None:
@@ -69,7 +77,7 @@ def test_report_of_the_flat_fixture(tmp_path: Path) -> None:
     assert units["core/4"] == ["INSERT INTO users"]
 
 
-def test_comment_on_and_a_core_view_over_a_feature(tmp_path: Path) -> None:
+def test_comment_on_and_a_core_view_over_a_feature(tmp_path: Path, scratch) -> None:  # type: ignore[no-untyped-def]
     result, out = run_split(tmp_path, "comment", "comment-rules.toml", "postgresql")
     placed = {p.text.split(" IS ")[0]: m.unit for m in result.migrations for p in m.up}
     assert placed["COMMENT ON TABLE research_notes"] == "research"
@@ -84,6 +92,31 @@ def test_comment_on_and_a_core_view_over_a_feature(tmp_path: Path) -> None:
     assert not again.report.impossible
     write_project(again, tmp_path / "fixed", "diesel")
     assert api.check(tmp_path / "fixed", dialects=["postgresql"]).errors == 0
+    for features in ([], ["research"]):  # COMMENT ON and GRANT: PostgreSQL only
+        url = scratch.new("postgresql")
+        api.migrate(tmp_path / "fixed", database=url, features=features, no_default_features=True)
+        engine = sa.create_engine(url)
+        try:
+            assert ("research_notes" in sa.inspect(engine).get_table_names()) == bool(features)
+        finally:
+            engine.dispose()
+
+
+def test_a_feature_view_over_another_feature_proposes_the_implication() -> None:
+    text = {
+        "1_tables": "CREATE TABLE tasks (id INTEGER PRIMARY KEY);\nCREATE TABLE mails (id INTEGER PRIMARY KEY);\n",
+        "2_view": "CREATE VIEW task_mails AS SELECT t.id FROM tasks t JOIN mails m ON m.id = t.id;\n",
+        "3_nothing": "-- a comment only\n",
+    }
+    from gatedb.split.source import from_stem
+
+    sources = [from_stem(stem, up, None, f"h/{stem}/up.sql") for stem, up in text.items()]
+    result = split(sources, parse_rules('tasks = ["tasks", "task_*"]\nmail = ["mails"]\n', "r.toml"), "postgresql")
+    (impossible,) = result.report.impossible
+    assert impossible["unit"] == "tasks" and impossible["fix"] == ['add "mail" to tasks in [features] (tasks = [..., "mail"])']
+    assert result.report.empty_sources == ["3_nothing"]
+    implied = split(sources, parse_rules('tasks = ["tasks", "task_*"]\nmail = ["mails"]\n[features]\ntasks = ["mail"]\nmail = []\n', "r.toml"), "postgresql")
+    assert not implied.report.impossible and [m.id for m in implied.migrations if m.source == "2_view"] == ["tasks/2"]
 
 
 FEATURE_SETS = [[], ["tasks"], ["tickets"], ["billing"], ["tasks", "tickets", "billing"]]
@@ -113,6 +146,14 @@ def test_split_runs_for_every_feature_set(tmp_path: Path, scratch, dialect: str)
     api.migrate(out, database=url, features=["tasks"], no_default_features=True)
     later = api.migrate(out, database=url, all_features=True)
     assert {s.migration.id.unit for s in later.plan.steps} == {"tickets", "billing", "tasks+tickets", "tasks+tickets+billing"}
+    # the split downs undo it again: prune drops tickets' table, its moved keys and its bridges
+    pruned = api.prune(out, "tickets", database=url, features=["tasks", "billing"], no_default_features=True)
+    assert [str(s.migration.id) for s in pruned] == ["tasks+tickets+billing/10", "tasks+tickets/4", "tasks+tickets/1", "tickets/1"]
+    engine = sa.create_engine(url)
+    try:
+        assert "tickets" not in sa.inspect(engine).get_table_names() and not sa.inspect(engine).get_foreign_keys("users")
+    finally:
+        engine.dispose()
 
 
 def test_cli_split_json_report_and_botserver_demo(tmp_path: Path) -> None:

@@ -19,9 +19,6 @@ databases; without one, SQLite files in a temporary folder. Loaded through the
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -49,105 +46,67 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @dataclass
 class Template:
-    """One feature set, migrated once: a SQLite file or a server database (None on MySQL)."""
+    """One feature set, migrated once (its URL; None where the server has no templates)."""
 
     enabled: frozenset[str]
-    source: str | None
+    url: str | None
     tests: int = 0
 
 
 @dataclass
 class Templates:
-    """The session's templates, one per enabled feature set, and the databases handed out."""
+    """The session's templates, one per enabled feature set, on check --matrix's scratch
+    databases (a file copy on SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL)."""
 
     project: str
-    server: str | None  # None: SQLite in `folder`
-    folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="gatedb-pytest-")))
+    server: str  # sqlite:// for files in a temporary folder
     by_set: dict[frozenset[str], Template] = field(default_factory=dict)
     migrations_run: int = 0  # api.migrate calls, for the summary (and the tests of this plugin)
+    scratch: Any = None
+
+    def __post_init__(self) -> None:
+        from .analysis.matrix import Scratch
+
+        self.scratch = Scratch(self.server)
+        self.loaded: Any = None  # the Project, read once per session
+
+    def _project(self) -> Any:
+        from . import api
+
+        if self.loaded is None:
+            self.loaded = api.open_project(self.project)
+        return self.loaded
 
     @property
     def dialect(self) -> str:
-        from .db.url import dialect_name
-
-        return dialect_name(self.server) if self.server else "sqlite"
+        return str(self.scratch.dialect)
 
     def database_for(self, selection: dict[str, Any]) -> str:
-        """A new database holding the migrated schema of `selection`; the caller drops it."""
+        """A new database holding the migrated schema of `selection`; drop() it after the test."""
         from . import api
 
-        enabled = api.resolve(self.project, **selection).enabled
+        enabled = api.resolve(self._project(), **selection).enabled
         template = self.by_set.get(enabled)
         if template is None:
-            template = self.by_set[enabled] = Template(enabled, self._make_template(enabled))
+            url = self._migrated(self.scratch.new(), enabled) if self.scratch.clones else None
+            template = self.by_set[enabled] = Template(enabled, url)
         template.tests += 1
-        name = f"gatedb_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-        if self.server is None:
-            target = self.folder / f"{name}.db"
-            shutil.copyfile(str(template.source), target)
-            return f"sqlite:///{target}"
-        if template.source is None:  # MySQL: no templates; migrate this database itself
-            self._admin(f"CREATE DATABASE {name}")
-            url = self._url(name)
-            self._migrate(url, enabled)
-            return url
-        self._admin(f"CREATE DATABASE {name} TEMPLATE {template.source}")
-        return self._url(name)
+        if template.url is None:  # MySQL: no templates; migrate this database itself
+            return self._migrated(self.scratch.new(), enabled)
+        return str(self.scratch.new(template.url))
 
-    def _make_template(self, enabled: frozenset[str]) -> str | None:
-        label = uuid.uuid4().hex[:8]
-        if self.server is None:
-            path = self.folder / f"template_{label}.db"
-            self._migrate(f"sqlite:///{path}", enabled)
-            return str(path)
-        if self.dialect != "postgresql":
-            return None
-        name = f"gatedb_template_{os.getpid()}_{label}"
-        self._admin(f"CREATE DATABASE {name}")
-        self._migrate(self._url(name), enabled)
-        return name
-
-    def _migrate(self, url: str, enabled: frozenset[str]) -> None:
+    def _migrated(self, url: str, enabled: frozenset[str]) -> str:
         from . import api
 
-        api.migrate(self.project, database=url, features=sorted(enabled), no_default_features=True)
+        api.migrate(self._project(), database=url, features=sorted(enabled), no_default_features=True)
         self.migrations_run += 1
-
-    def _url(self, database: str) -> str:
-        import sqlalchemy as sa
-
-        return sa.make_url(str(self.server)).set(database=database).render_as_string(hide_password=False)
-
-    def _admin(self, sql: str) -> None:
-        import sqlalchemy as sa
-
-        from .db.url import create_engine
-
-        engine = create_engine(str(self.server))
-        try:
-            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.execute(sa.text(sql))
-        finally:
-            engine.dispose()
+        return url
 
     def drop(self, url: str) -> None:
-        if self.server is None:
-            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-            return
-        import sqlalchemy as sa
-
-        self._drop_database(sa.make_url(url).database or "")
-
-    def _drop_database(self, name: str) -> None:
-        force = " WITH (FORCE)" if self.dialect == "postgresql" else ""
-        self._admin(f"DROP DATABASE IF EXISTS {name}{force}")
+        self.scratch.drop(url)
 
     def close(self) -> None:
-        if self.server is not None:
-            for template in self.by_set.values():
-                if template.source is not None:
-                    self._drop_database(template.source)
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self.scratch.close()  # the templates too
 
 
 _TEMPLATES = pytest.StashKey[Templates]()
@@ -160,7 +119,7 @@ def _templates(config: pytest.Config) -> Templates:
         project = config.getoption("gatedb_project") or config.getini("gatedb_project") or "."
         root = Path(config.rootpath) / project
         server = config.getoption("gatedb_database") or os.environ.get(ENV_DATABASE) or None
-        config.stash[_TEMPLATES] = Templates(str(root), normalise_url(server) if server else None)
+        config.stash[_TEMPLATES] = Templates(str(root), normalise_url(server) if server else "sqlite://")
     return config.stash[_TEMPLATES]
 
 

@@ -40,6 +40,8 @@ pub mod video;
 pub mod canvas;
 #[cfg(feature = "learn")]
 pub mod learn;
+#[cfg(feature = "llm")]
+pub mod llm;
 #[cfg(feature = "research")]
 pub mod research;
 #[cfg(feature = "analytics")]
@@ -50,8 +52,6 @@ pub mod designer;
 pub mod attendant;
 #[cfg(feature = "whatsapp")]
 pub mod whatsapp;
-#[cfg(feature = "llm")]
-pub mod llm;
 #[cfg(feature = "compliance")]
 pub mod compliance;
 #[cfg(all(feature = "mail", feature = "marketing"))]

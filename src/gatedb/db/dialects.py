@@ -183,6 +183,19 @@ class SQLite(Dialect):
             return None
         return text or None
 
+    def run_in_progress(self) -> str | None:
+        """Who holds the lock now (a live run), without waiting and without creating the
+        lock file; None when nobody does. A killed run's file text stays, its flock not."""
+        if self.lock_path is None or not self.lock_path.exists():
+            return None
+        with open(self.lock_path) as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return handle.read().strip() or "another gatedb run"
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        return None
+
     def statements(self, sql: str, transactional: bool) -> list[str]:
         # sqlite3 takes one statement per execute(); complete_statement() knows SQLite's
         # own grammar (trigger bodies included), so split with it rather than guess.
@@ -210,6 +223,10 @@ def _only_comments(text: str) -> bool:
 _DATA_STATEMENT = re.compile(r"(?:\s+|--[^\n]*\n|/\*.*?\*/)*(?:INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE | re.DOTALL)
 
 
+def is_data_statement(statement: str) -> bool:
+    return _DATA_STATEMENT.match(statement) is not None
+
+
 class MySQL(Dialect):
     """MariaDB / MySQL: DDL commits implicitly, so progress is recorded per statement."""
 
@@ -224,7 +241,7 @@ class MySQL(Dialect):
     def execute_statement(self, cursor: Any, statement: str, progress: Callable[[int], None] | None, done: int) -> None:
         """A data statement (InnoDB is transactional) commits together with its count, so
         the count is exact for it; DDL commits by itself, and recovery asks the catalog."""
-        if progress is None or not _DATA_STATEMENT.match(statement):
+        if progress is None or not is_data_statement(statement):
             super().execute_statement(cursor, statement, progress, done)
             return
         cursor.execute("START TRANSACTION")

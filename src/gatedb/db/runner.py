@@ -86,9 +86,13 @@ def _run_tracked(conn: sa.Connection, dialect: Dialect, step: Step, root: str, s
     if step.direction == "up" and not step.resume_at:
         with conn.begin():
             history.record(conn, migration, checksum, "running")
-    else:
+    elif step.direction == "up":
         with conn.begin():
             history.set_state(conn, migration.id, "running")
+    else:  # not `running`: recovery resumes ups only, a down left half-way needs repair
+        with conn.begin():
+            history.set_state(conn, migration.id, "reverting")
+            history.set_progress(conn, migration.id, 0)
 
     ran = [step.resume_at]
     sent: list[str] = []  # what a Python migration sent, to say what a failure left behind

@@ -5,6 +5,6 @@ Importing this package loads no database library; the writers and the runtime im
 SQLAlchemy themselves.
 """
 
-from .ownership import OwnedForeignKey, Ownership, PlacementViolation, module_name, module_names, ownership, ownership_from_facts, placement
+from .ownership import OwnedForeignKey, Ownership, PlacementViolation, load_order, module_name, module_names, ownership, ownership_from_facts, placement
 
-__all__ = ["OwnedForeignKey", "Ownership", "PlacementViolation", "module_name", "module_names", "ownership", "ownership_from_facts", "placement"]
+__all__ = ["OwnedForeignKey", "Ownership", "PlacementViolation", "load_order", "module_name", "module_names", "ownership", "ownership_from_facts", "placement"]

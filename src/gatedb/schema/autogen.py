@@ -29,7 +29,7 @@ from typing import Any, Iterator, Sequence
 from ..core import graph
 from ..core.model import CORE, Project, Unit
 from ..core.versions import split_stem, version_key
-from ..errors import ManifestError
+from ..errors import GatedbError, ManifestError
 from .ownership import module_name, ownership, placement
 from .runtime import SchemaPackageError, configured_package
 
@@ -240,12 +240,20 @@ class Comparison:
     def ours(self, table: str) -> bool:
         return self.owner(table) == self.unit.name
 
-    def prepare(self) -> None:
+    def prepare(self, conn: Any) -> None:
         """Take out of the metadata every key that is not this unit's, remembering those
-        on its own tables; a column typed only by its key keeps the referred column's type."""
+        on its own tables; a column typed only by its key keeps the referred column's type.
+        A table of the closure that no module declares (a unit written in SQL only) is
+        reflected from the database, so that keys into it are compared too."""
         import sqlalchemy as sa
 
         metadata = self.declared.metadata
+        present = set(sa.inspect(conn).get_table_names())
+        for table in list(metadata.tables.values()):
+            for key in table.foreign_key_constraints:
+                referred = _referred(key)
+                if referred not in metadata.tables and referred in present and self.key_unit(table.name, referred) == self.unit.name:
+                    sa.Table(referred, metadata, autoload_with=conn)
         for table in list(metadata.tables.values()):
             for key in list(table.foreign_key_constraints):
                 referred = _referred(key)
@@ -298,6 +306,7 @@ class Comparison:
         engine = create_engine(url)
         try:
             with engine.connect() as conn:
+                self.prepare(conn)
                 inspector = sa.inspect(conn)
                 self.reflected_keys_ours = {
                     t for t in inspector.get_table_names()
@@ -496,7 +505,6 @@ def make_migrations(project: Project | str, unit_name: str, message: str, *, dat
     dialect = _dialect(server)
     everything = declare(proj, units, folder, shown)
     comparison = Comparison(proj, unit, units, everything, folder, shown, dialect)
-    comparison.prepare()
     written = []
     scratches: list[Any] = []
     try:
@@ -539,8 +547,14 @@ def _migrated(project: Project, unit: Unit, server: str, scratches: list[Any]) -
 
     scratch = Scratch(server)
     scratches.append(scratch)
-    url = scratch.fresh()
-    api.migrate(project, database=url, features=sorted(unit.features), no_default_features=True)
+    url = scratch.new()
+    try:
+        api.migrate(project, database=url, features=sorted(unit.features), no_default_features=True)
+    except GatedbError as exc:
+        raise GatedbError(
+            f"the migrations of {unit.name}'s closure do not run on a scratch {scratch.dialect} database: {exc.message}",
+            "fix that migration; if the project's SQL is for another database, pass --database with a server of that kind",
+        ) from None
     return url
 
 

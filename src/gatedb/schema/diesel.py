@@ -30,9 +30,9 @@ print-schema's rules, as implemented here:
 - `allow_tables_to_appear_in_same_query!` lists every table printed together.
 
 The split: a table's block goes to the module of the unit owning the table; a type is
-defined in the module of the unit whose migration creates it (core for built-in types
-and types no migration is seen to create) and re-exported by the other modules using
-it, so a table block keeps print-schema's `use super::sql_types::X;`; a `joinable!` goes
+defined in the module of the unit whose migration creates it (a built-in type, or one
+no migration is seen to create: in the first unit using it that is on whenever another
+user is, else core) and re-exported by the other modules using it, so a table block keeps print-schema's `use super::sql_types::X;`; a `joinable!` goes
 to the module of the unit or bridge owning the foreign key, with `use super::<module>::<table>;`
 for tables of other modules. Within a module, `allow_tables_to_appear_in_same_query!`
 lists its own tables (print-schema's rule, per unit); across modules, the two tables of
@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from ..errors import GatedbError
 
@@ -319,10 +319,11 @@ def split(
     key_unit: KeyOwner,
     type_units: Mapping[str, str],
     except_tables: Iterable[str] = (),
+    closures: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Module]:
     """Distribute the catalog over the units' modules, in unit order."""
-    patterns = [re.compile(p) for p in except_tables]
-    printed = [t for t in catalog.tables if t.sql_name in table_units and not any(p.search(t.sql_name) for p in patterns)]
+    left_out = excluded(except_tables)
+    printed = [t for t in catalog.tables if t.sql_name in table_units and not left_out(t.sql_name)]
     for table in printed:
         if not table.primary_key:
             unit = table_units[table.sql_name]
@@ -343,15 +344,41 @@ def split(
         if fk.child in where and fk.parent in where and where[fk.child] != where[fk.parent] and pair not in seen:
             seen.add(pair)
             modules[key_unit(fk, where)].pairs.append((fk.child, fk.parent))
+    users: dict[str, list[str]] = {}  # custom type -> the units whose tables use it, in unit order
     for module in modules.values():
         for table in module.tables:
             for column in table.columns:
-                if column.type.is_custom:
-                    owner = type_units.get(column.type.sql_name, core)
-                    modules[owner].types.setdefault(column.type.rust_name, column.type)
-                    if owner != module.unit:
-                        module.reexports.setdefault(column.type.rust_name, modules[owner].name)
+                if column.type.is_custom and module.unit not in users.setdefault(column.type.sql_name, []):
+                    users[column.type.sql_name].append(module.unit)
+    for type_name, using in users.items():
+        owner = type_units.get(type_name) or _lowest(using, closures) or core
+        for unit in using:
+            module = modules[unit]
+            for column in (c for t in module.tables for c in t.columns if c.type.sql_name == type_name):
+                modules[owner].types.setdefault(column.type.rust_name, column.type)
+                if owner != unit:
+                    module.reexports.setdefault(column.type.rust_name, modules[owner].name)
     return [m for m in modules.values() if not m.empty or m.reexports]
+
+
+def excluded(except_tables: Iterable[str]) -> Callable[[str], bool]:
+    """print-schema's --except-tables: a table is left out when a regex matches in its name."""
+    patterns = []
+    for pattern in except_tables:
+        try:
+            patterns.append(re.compile(pattern))
+        except re.error as exc:
+            raise DieselSchemaError(f"--except-tables {pattern!r} is not a regular expression: {exc}", "write a regex, e.g. '^audit_log$'") from None
+    return lambda name: any(p.search(name) for p in patterns)
+
+
+def _lowest(units: Sequence[str], closures: Mapping[str, frozenset[str]] | None) -> str | None:
+    """The first of these units that is on whenever any of them is (None if there is none):
+    where a built-in type no migration creates is defined, so no other build carries it."""
+    for unit in units:
+        if closures is not None and all(unit in closures[other] for other in units):
+            return unit
+    return None
 
 
 class KeyOwner:
@@ -493,7 +520,8 @@ def diesel_files(project: Project, url: str, except_tables: Sequence[str] = (), 
             catalog = read_catalog(connection)
     finally:
         engine.dispose()
-    unowned = [t.sql_name for t in catalog.tables if t.sql_name not in owned.tables and not t.sql_name.startswith("gatedb_")]
+    left_out = excluded(except_tables)
+    unowned = [t.sql_name for t in catalog.tables if t.sql_name not in owned.tables and not t.sql_name.startswith("gatedb_") and not left_out(t.sql_name)]
     if unowned:
         raise DieselSchemaError(
             f"table {unowned[0]} is in the migrated database, but no migration of {project.manifest_path} is seen to create it",
@@ -502,7 +530,9 @@ def diesel_files(project: Project, url: str, except_tables: Sequence[str] = (), 
     keys = KeyOwner((k.table, k.columns, k.referred_table, k.unit) for k in owned.foreign_keys)
     units = [(u.name, u.features) for u in project.units]
     names = {unit: rust_module_name(name) for unit, name in module_names(owned.units, "the project's units").items()}
-    modules = split(catalog, units, names, owned.tables, keys, type_owners(project, facts), except_tables)
+    from ..core.graph import closures
+
+    modules = split(catalog, units, names, owned.tables, keys, type_owners(project, facts), except_tables, closures(project.units, project.features))
     return render(modules, type_derives(custom_type_derives))
 
 

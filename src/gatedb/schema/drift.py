@@ -10,7 +10,6 @@ Diagnostics (GD013-GD017) at the module's file and the line that names the table
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +18,8 @@ from typing import Any, Mapping
 from ..analysis import checker
 from ..core.model import Project
 from ..errors import GatedbError
-from .ownership import module_name, ownership_from_facts
-from .runtime import configured_package, import_package
-from .sqlalchemy_writer import load_order
+from .ownership import load_order, module_name, ownership_from_facts
+from .runtime import configured_package, import_if_present, import_package
 
 HINT_REGENERATE = "regenerate the package (gatedb schema --lang sqlalchemy --out DIR), or change the module and the migrations together"
 
@@ -50,10 +48,10 @@ def declared_schema(project: Project) -> Declared:
     metadata = found.metadata
     for unit in load_order(project):
         name = f"{root.__name__}.{module_name(unit)}"
-        if importlib.util.find_spec(name) is None:
-            continue
         try:
-            module = importlib.import_module(name)
+            module = import_if_present(name)
+            if module is None:
+                continue
             before_tables = set(metadata.tables)
             before_keys = {id(k) for t in metadata.tables.values() for k in t.foreign_key_constraints}
             module.define(metadata)

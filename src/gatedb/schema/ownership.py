@@ -150,6 +150,15 @@ def placement(table_unit: str, referred_unit: str, units: Mapping[str, Unit], cl
     return "+".join(sorted(features))  # the bridge to create
 
 
+def load_order(project: Project) -> list[str]:
+    """Units so that each comes after every unit of its closure (bridges after their sides):
+    the order in which their modules' define() runs, so that a key appended to another
+    unit's table finds it on the metadata."""
+    closure = graph.closures(project.units, project.features)
+    position = {u.name: i for i, u in enumerate(project.units)}
+    return sorted(closure, key=lambda u: (len(closure[u]), project.unit(u).is_bridge, position[u]))
+
+
 _NOT_IDENTIFIER = re.compile(r"[^0-9A-Za-z_]")
 
 

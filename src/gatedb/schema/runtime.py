@@ -98,13 +98,21 @@ class Schema:
         if package:
             for unit in self.units:
                 name = f"{package}.{self.modules[unit].__name__.rpartition('.')[2]}"
-                if importlib.util.find_spec(name) is None:
-                    continue
-                hook = getattr(importlib.import_module(name), "relate", None)
+                hook = getattr(import_if_present(name), "relate", None)
                 if callable(hook):
                     hook(registry)
                     ran.append(name)
         return ran
+
+
+def import_if_present(name: str) -> ModuleType | None:
+    """The module, or None when there is no such module (an error inside it is raised)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
 
 
 def mapped_class(registry: Any, table: str) -> type:
@@ -142,7 +150,7 @@ def load_schema(
             raise SchemaPackageError("load_schema needs a schema package or a project", 'pass load_schema("app.schema", ...) or project="path/with/gatedb.toml"')
         package = configured_package(proj)
     root = import_package(package)
-    units = _require(root, "UNITS")
+    units, owners = _units_and_owners(root, proj)
     table = proj.features if proj is not None else FeatureTable(dict(_require(root, "FEATURES")), tuple(_require(root, "DEFAULT_FEATURES")), f"schema package {root.__name__}")
     resolution = table.resolve(Selection.parse(features, no_default_features=no_default_features, all_features=all_features))
     enabled = frozenset(resolution.enabled)
@@ -160,9 +168,26 @@ def load_schema(
         tuple(resolution.ordered(table.names)),
         tuple(loaded),
         loaded,
-        dict(_require(root, "TABLES")),
+        owners,
         {unit: tuple(f) for unit, (_m, f) in units.items()},
     )
+
+
+def _units_and_owners(root: ModuleType, project: Any) -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, str]]:
+    """unit -> (module, features) in load order, and table -> unit: as generated in the
+    package's __init__, or, for a package written by hand (modules with define() only),
+    from the project: its units whose module exists, and the migrations' table owners."""
+    if hasattr(root, "UNITS") or project is None:
+        return dict(_require(root, "UNITS")), dict(_require(root, "TABLES"))
+    from .ownership import load_order, module_name, ownership
+    from ..analysis.facts import dialects_of
+
+    units = {}
+    for unit in load_order(project):
+        name = module_name(unit)
+        if import_if_present(f"{root.__name__}.{name}") is not None:
+            units[unit] = (name, tuple(sorted(project.unit(unit).features, key=project.features.position)))
+    return units, dict(ownership(project, dialects_of(project, "sqlite")[0]).tables)
 
 
 def configured_package(project: Any) -> str:

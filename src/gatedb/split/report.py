@@ -26,6 +26,7 @@ def as_json(result: SplitResult, seconds: float | None = None) -> dict[str, Any]
         "impossible": r.impossible,
         "moved_after_creation": r.reordered,
         "renumbered": r.renumbered,
+        "sources_without_statements": r.empty_sources,
         **({"seconds": round(seconds, 3)} if seconds is not None else {}),
     }
 
@@ -60,4 +61,5 @@ def as_text(result: SplitResult, out: str, seconds: float | None = None) -> str:
     section("bridges", [f"{unit}: {'; '.join(why)}" for unit, why in r.bridges.items()])
     section("moved after the creation they need", [f"{i['source']}:{i['line']}: {i['statement']} -> {i['to']} ({i['why']})" for i in r.reordered])
     section("versions made unique", [f"{i['source']} -> {i['version']} ({i['why']})" for i in r.renumbered])
+    section("source migrations without a statement (no split migration; adopt still maps them)", r.empty_sources)
     return "\n".join(lines)

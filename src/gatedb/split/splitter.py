@@ -86,6 +86,7 @@ class Report:
     impossible: list[dict[str, Any]] = field(default_factory=list)
     reordered: list[dict[str, Any]] = field(default_factory=list)
     renumbered: list[dict[str, str]] = field(default_factory=list)
+    empty_sources: list[str] = field(default_factory=list)  # no statement up: nothing to split
 
 
 @dataclass
@@ -180,6 +181,8 @@ def split(sources: list[SourceMigration], rules: Rules, dialect: str) -> SplitRe
     splitter.pins = _view_pins(sources, ups, rules)
     for src in sources:
         splitter.route_up(src, ups[src.stem])
+        if not ups[src.stem].statements:
+            report.empty_sources.append(src.stem)
     for src in sources:
         splitter.route_down(src, downs[src.stem])
     _suggest(report, ups, table_units)
