@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import difflib
 import errno
-import io
 import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from ..core import graph
 from ..errors import ManifestError, MigrationFileError
@@ -275,7 +274,7 @@ def _headers(texts: Mapping[str, str], rel: str) -> tuple[tuple[MigrationId, ...
     requires: dict[MigrationId, int] = {}
     transactional = True
     for text in texts.values():
-        for number, line in enumerate(io.StringIO(text, newline=None), start=1):  # lazily: only the leading lines are read
+        for number, line in enumerate(_lines(text), start=1):
             stripped = line.strip()
             if not stripped:
                 continue
@@ -305,6 +304,22 @@ def _headers(texts: Mapping[str, str], rel: str) -> tuple[tuple[MigrationId, ...
                     "known directives: requires <unit>/<version>, no-transaction",
                 )
     return tuple(requires), requires, transactional
+
+
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a text (as str.splitlines cuts them at \\n, \\r\\n and \\r), one at a time:
+    directives live in the leading comments, so most of a long file is never cut up."""
+    start = 0
+    while start < len(text):
+        end = _EOL.search(text, start)
+        if end is None:
+            yield text[start:]
+            return
+        yield text[start:end.start()]
+        start = end.end()
 
 
 def _dialect_suffix(stem: str) -> tuple[str, str | None]:
