@@ -263,7 +263,7 @@ def _alembic_cmd(folder: Path, url: str) -> list[str]:
 
 
 def _yoyo_url(url: str) -> str:
-    return url.replace("postgresql://", "postgresql+psycopg://", 1).replace("mysql://", "mysql+pymysql://", 1)
+    return url.replace("postgresql://", "postgresql+psycopg://", 1)  # yoyo's mysql:// is PyMySQL already
 
 
 def bench_noop(dbs: Databases, dialects: list[str], repeat: int, work: Path) -> None:
@@ -458,12 +458,12 @@ def main() -> None:
             bench_scale(args.repeat, work, [int(s) for s in args.sizes.split(",")])
         if "matrix" in groups:
             bench_matrix(dialects)
-    finally:
+    finally:  # what was measured is kept, even when a later group fails
         dbs.drop_all()
         shutil.rmtree(work, ignore_errors=True)
-    meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "command": "python bench/run.py " + " ".join(sys.argv[1:]),
-            "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}", "repeat": args.repeat}
-    write_results(Path(args.output), meta, groups)
+        meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "command": "python bench/run.py " + " ".join(sys.argv[1:]),
+                "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}", "repeat": args.repeat}
+        write_results(Path(args.output), meta, groups)
 
 
 if __name__ == "__main__":

@@ -115,14 +115,26 @@ def now() -> str:
 
 
 def record(conn: sa.Connection, migration: Migration, checksum: str, state: str, duration_ms: int = 0, done: int = 0) -> None:
-    """Insert or update a migration's row (inside the caller's transaction)."""
-    key = (migrations_table.c.unit == migration.id.unit) & (migrations_table.c.version == migration.id.version)
+    """Insert or update a migration's row (inside the caller's transaction), in one
+    statement: a migration costs its SQL and one bookkeeping write."""
     values: dict[str, Any] = dict(
         name=migration.name, checksum=checksum, applied_at=now(), duration_ms=duration_ms, state=state, statements_done=done
     )
-    updated = conn.execute(migrations_table.update().where(key).values(**values)).rowcount
-    if not updated:
-        conn.execute(migrations_table.insert().values(unit=migration.id.unit, version=migration.id.version, **values))
+    conn.execute(_upsert(conn.dialect.name, dict(unit=migration.id.unit, version=migration.id.version, **values), values))
+
+
+def _upsert(dialect: str, row: dict[str, Any], changes: dict[str, Any]) -> Any:
+    """INSERT ... ON CONFLICT DO UPDATE (PostgreSQL, SQLite), ON DUPLICATE KEY UPDATE (MySQL)."""
+    if dialect in ("mysql", "mariadb"):
+        from sqlalchemy.dialects.mysql import insert as mysql_insert
+
+        return mysql_insert(migrations_table).values(**row).on_duplicate_key_update(**changes)
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    key = [migrations_table.c.unit, migrations_table.c.version]
+    return insert(migrations_table).values(**row).on_conflict_do_update(index_elements=key, set_=changes)
 
 
 def set_progress(conn: sa.Connection, mid: MigrationId, done: int) -> None:
