@@ -14,7 +14,7 @@ import pytest
 import gatedb.api
 from gatedb.db import history, snapshot
 
-from helpers import EXAMPLES, write_project
+from helpers import EXAMPLES, copy_example, write_project
 
 HEAVY = ("sqlalchemy", "alembic", "rich", "sqlglot")
 DRIVERS = {"sqlite": "sqlite3", "postgresql": "psycopg", "mysql": "pymysql"}
@@ -52,12 +52,23 @@ def test_help_loads_no_database_library_nor_renderer() -> None:
 
 
 @pytest.mark.parametrize("dialect", ["postgresql", "sqlite", "mysql"])
-def test_check_of_the_botserver_loads_no_database_library(dialect: str) -> None:
-    found = loaded("check", "-p", str(EXAMPLES / "botserver"), "--dialect", dialect)
+def test_check_loads_no_database_library(dialect: str, tmp_path: Path) -> None:
+    """The botserver's migrations without its [schema] package (that one is SQLAlchemy code:
+    comparing it with the migrations has to load SQLAlchemy)."""
+    project = copy_example("botserver", tmp_path / "botserver")
+    manifest = project / "gatedb.toml"
+    manifest.write_text(manifest.read_text().split("[schema]")[0])
+    found = loaded("check", "-p", str(project), "--dialect", dialect)
     assert found["code"] == 0
     assert not set(found["third_party"]) & {"sqlalchemy", "alembic", "psycopg", "pymysql", "rich"}
     assert "sqlite3" not in found["stdlib"]
     assert not any(m.startswith(("gatedb.db.history", "gatedb.db.runner", "gatedb.db.driver")) for m in found["gatedb"])
+
+
+def test_check_of_a_schema_package_loads_no_driver() -> None:
+    found = loaded("check", "-p", str(EXAMPLES / "botserver"), "--dialect", "postgresql")
+    assert found["code"] == 0
+    assert not set(found["third_party"]) & {"alembic", "psycopg", "pymysql", "rich"}
 
 
 def test_noop_migrate_loads_the_driver_alone(db_url: str, dialect: str, tmp_path: Path) -> None:

@@ -237,3 +237,60 @@ def test_a_package_written_by_hand_loads_with_its_project(tmp_path: Path) -> Non
         minimal.table("contacts")
     with pytest.raises(gatedb.GatedbError, match="has no UNITS"):
         gatedb.load_schema(root / "schema")
+
+
+def test_relate_in_a_hand_written_bridge_module(tmp_path: Path) -> None:
+    from sqlalchemy import orm
+
+    root = write_project(tmp_path / "app", MANIFEST, {
+        "core/0001_users.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY);",
+        "people/0001_contacts.sql": "CREATE TABLE contacts (id INTEGER PRIMARY KEY);",
+        "mail/0001_messages.sql": "CREATE TABLE messages (id INTEGER PRIMARY KEY, contact_id INTEGER);",
+        "mail+people/0001_link.py": "def upgrade(op):\n    with op.batch_alter_table('messages') as b:\n        b.create_foreign_key('fk_messages_contact_id', 'contacts', ['contact_id'], ['id'])\n",
+    })
+    package = root / "schema"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "core.py").write_text("import sqlalchemy as sa\n\ndef define(metadata):\n    sa.Table('users', metadata, sa.Column('id', sa.Integer, primary_key=True))\n")
+    (package / "people.py").write_text("import sqlalchemy as sa\n\ndef define(metadata):\n    sa.Table('contacts', metadata, sa.Column('id', sa.Integer, primary_key=True))\n")
+    (package / "mail.py").write_text("import sqlalchemy as sa\n\ndef define(metadata):\n    sa.Table('messages', metadata, sa.Column('id', sa.Integer, primary_key=True), sa.Column('contact_id', sa.Integer))\n")
+    (package / "mail__people.py").write_text(
+        "import sqlalchemy as sa\nfrom sqlalchemy.orm import relationship\nfrom gatedb.schema.runtime import mapped_class\n\n"
+        "def define(metadata):\n"
+        "    metadata.tables['messages'].append_constraint(sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name='fk_messages_contact_id'))\n\n"
+        "def relate(registry):\n"
+        "    mapped_class(registry, 'contacts').messages = relationship(mapped_class(registry, 'messages'), backref='contact')\n"
+    )
+    assert [(d.id, d.message) for d in gatedb.check(root).diagnostics if d.id.startswith("GD01")] == []
+
+    def classes(features: list[str]) -> type:
+        schema = gatedb.load_schema(project=root, features=features)
+
+        class Base(orm.DeclarativeBase):
+            metadata = schema.metadata
+
+        class Contact(Base):
+            __table__ = schema.table("contacts")
+
+        if schema.has("messages"):
+            class Message(Base):
+                __table__ = schema.table("messages")
+
+        schema.relate(Base.registry)
+        Base.registry.configure()
+        return Contact
+
+    assert "messages" in sa.inspect(classes(["people", "mail"])).relationships
+    assert "messages" not in sa.inspect(classes(["people"])).relationships
+
+
+def test_schema_warns_of_a_key_the_placement_rule_puts_elsewhere(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "app", MANIFEST, {
+        "core/0001_users.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY);",
+        "mail/0001_messages.sql": "CREATE TABLE messages (id INTEGER PRIMARY KEY);",
+        "crm/0001_deals.sql": "CREATE TABLE deals (id INTEGER PRIMARY KEY, message_id INTEGER REFERENCES messages(id));",
+    })
+    result = CliRunner().invoke(main, ["schema", "--lang", "sqlalchemy", "-p", str(root), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "warning: crm/0001 creates the foreign key deals(message_id) -> messages (tables of crm and mail), which belongs to crm+mail" in result.output
+    assert "sa.ForeignKeyConstraint(['message_id'], ['messages.id'])" in (tmp_path / "out" / "crm.py").read_text()  # written as the migrations do it

@@ -304,3 +304,80 @@ def test_new_in_a_diesel_style_unit_keeps_dashes_and_numbering(tmp_path: Path) -
     code, _, err = new(project, "core", "ticket notes")
     assert code == 0, err
     assert (project / "migrations/core/6.0.8-02-ticket-notes/up.sql").is_file()
+
+
+# --- SQLite readers do not wait for a running migration ------------------------------------
+
+HOLDING = '''\
+import os
+import time
+
+
+def upgrade(op):
+    op.execute("CREATE TABLE big (b BLOB)")
+    op.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000) INSERT INTO big SELECT randomblob(1000) FROM n")
+    release = os.environ.get("GATEDB_TEST_HOLD")
+    while release and not os.path.exists(release):  # only in the child: the readers' analysis runs it too
+        time.sleep(0.05)
+'''
+
+
+def test_sqlite_readers_do_not_wait_for_a_running_migration(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    project = write_project(tmp_path / "p", "[features]\n", {"core/0001_a/up.sql": "CREATE TABLE a (id INTEGER);", "core/0002_big.py": HOLDING})
+    db = project / "app.db"
+    release = tmp_path / "release"
+    env = {**os.environ, "GATEDB_TEST_HOLD": str(release)}
+    proc = subprocess.Popen([sys.executable, "-m", "gatedb", "migrate", "-q", "-p", str(project), "-d", f"sqlite:///{db}"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (db.exists() and (project / "app.db.gatedb-lock").read_text().strip() if (project / "app.db.gatedb-lock").exists() else False):
+            assert time.monotonic() < deadline and proc.poll() is None, proc.communicate()
+            time.sleep(0.05)
+        time.sleep(1.0)  # inside core/0002: 6 MB written in its open transaction, more than SQLite's page cache
+        for command in ("status", "plan"):
+            started = time.monotonic()
+            code, out, err = gatedb(project, command)
+            elapsed = time.monotonic() - started
+            assert code == 0, err
+            assert f"run in progress: pid {proc.pid} on " in out, out
+            assert elapsed < 10, f"{command} waited {elapsed:.1f} s for the run"
+        assert "unfinished" not in out and "core/0002  big" in out  # a transactional run: its migration is pending
+    finally:
+        release.touch()
+        assert proc.wait(timeout=60) == 0, proc.communicate()
+    code, out, _ = gatedb(project, "status")
+    assert "run in progress" not in out
+
+
+@pytest.mark.integration
+def test_redo_and_history_on_every_database(tmp_path: Path, db_url: str) -> None:
+    project = write_project(tmp_path / "p", CHAIN_MANIFEST, {k: v for k, v in CHAIN.items() if not k.startswith("mail")})
+    run = lambda *args: CliRunner().invoke(main, [args[0], "-p", str(project), "-d", db_url, *args[1:]])  # noqa: E731
+    assert run("migrate").exit_code == 0
+    result = run("redo", "-n", "2")
+    assert result.exit_code == 0, result.stderr
+    assert "redid 2 migration(s)" in result.stdout
+    result = run("history", "--format", "json")
+    runs = json.loads(result.stdout)["runs"]
+    assert [(r["command"], r["state"]) for r in runs] == [("migrate", "done"), ("redo", "done")]
+    assert runs[1]["migrations"] == ["tasks/0002", "tasks/0001", "tasks/0001", "tasks/0002"]
+    assert table_names(db_url) == {"users", "tasks"}
+
+
+def test_migrate_progress_lines_quiet_and_json_events(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", CHAIN_MANIFEST, {k: v for k, v in CHAIN.items() if not k.startswith("mail")})
+    code, out, err = gatedb(project, "migrate", "--format", "json")
+    assert code == 0, err
+    events = [json.loads(line) for line in out.splitlines()]
+    assert [e["event"] for e in events] == ["started", "applied"] * 3 + ["done"]
+    assert events[1]["id"] == "core/0001" and events[1]["index"] == 1 and events[1]["total"] == 3 and events[1]["duration_ms"] >= 0
+    assert events[-1] == {"event": "done", "applied": 3, "features": ["tasks", "mail"], "dormant": []}
+    code, out, err = gatedb(project, "revert", "-n", "3")
+    assert code == 0 and out.splitlines()[0].startswith("[1/3] reverted tasks/0002 due (")  # not a terminal: one line each
+    code, out, err = gatedb(project, "migrate", "-q")
+    assert code == 0 and out == "" and err == ""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the history and runner modules load SQLAlchemy: imported wh
     from .db.runner import Listener
 
 DEFAULT_DATABASE = "gatedb.sqlite3"
+READ_TIMEOUT = 2.0  # seconds a reader waits for SQLite's write lock: a commit, not a whole run
 ProjectLike = str | os.PathLike[str] | Project
 
 
@@ -52,6 +53,7 @@ class Status:
     unowned_tables: dict[str, str] = field(default_factory=dict)  # table -> owner note
     out_of_order: tuple[tuple[MigrationId, MigrationId], ...] = ()  # (pending, newer applied one)
     reordered: tuple[tuple[MigrationId, MigrationId], ...] = ()
+    in_progress: str | None = None  # who runs a migration now: its `running` rows are live
 
 
 def open_project(project: ProjectLike = ".") -> Project:
@@ -267,6 +269,7 @@ def status(
         unowned_tables=unowned_tables(proj, url, active),
         out_of_order=the_plan.out_of_order,
         reordered=the_plan.reordered,
+        in_progress=in_progress(proj, database=database),
     )
 
 
@@ -360,17 +363,21 @@ def _as_gatedb_error(exc: BaseException) -> BaseException:
 
 
 def _read_only(url: str, reader):  # type: ignore[no-untyped-def]
-    """Run `reader(conn)` without creating anything (a missing SQLite file stays missing)."""
+    """Run `reader(conn)` without creating anything (a missing SQLite file stays missing),
+    never waiting long for a running migration's lock."""
     from .db.snapshot import sqlite_missing
 
     if sqlite_missing(url):
         return None
-    engine = create_engine(url)
+    engine = create_engine(url, READ_TIMEOUT)
     try:
         conn = connect(engine)
         try:
             return reader(conn)
         except Exception as exc:
+            holder = run_in_progress(url)
+            if holder is not None:
+                raise DatabaseError(f"a run is in progress ({holder}) and holds the database's write lock", "run this again when it ends") from None
             raise _as_gatedb_error(exc) from None
         finally:
             conn.close()
@@ -381,10 +388,32 @@ def _read_only(url: str, reader):  # type: ignore[no-untyped-def]
 def read_applied(url: str) -> list[AppliedRecord]:
     from .db import history, snapshot
 
-    seen = snapshot.read(url)  # the bare driver: no SQLAlchemy to import
+    seen = snapshot.read(url, READ_TIMEOUT)  # the bare driver: no SQLAlchemy to import
     if seen is not None:
         return list(seen.applied)
     return _read_only(url, history.read) or []
+
+
+def in_progress(project: ProjectLike = ".", *, database: str | None = None, ask_server: bool = True) -> str | None:
+    """Who runs a migration on the project's database now, without waiting for it (the
+    readers `plan` and `status` say so). A server is asked only with `ask_server`: it
+    costs SQLAlchemy's import, which a plan with nothing unfinished does without."""
+    url = database_url(open_project(project), database)
+    if dialect_name(url) == "sqlite" or not ask_server:
+        return run_in_progress(url)
+    return _read_only(url, lambda conn: run_in_progress(url, conn))
+
+
+def run_in_progress(url: str, conn=None) -> str | None:  # type: ignore[no-untyped-def]
+    """Who holds the run lock now (a live run), without waiting for it; None when nobody.
+    SQLite asks the lock file; a server is asked over `conn` (SQLAlchemy), when given."""
+    if dialect_name(url) == "sqlite":
+        from .db.dialects import SQLite
+
+        return SQLite(url).run_in_progress()
+    if conn is None:
+        return None
+    return for_url(url).lock_holder(conn)
 
 
 def read_last_features(url: str) -> list[str] | None:

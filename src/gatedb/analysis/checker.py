@@ -228,6 +228,17 @@ def apply_statement(state: SchemaState, mid: MigrationId, st: StatementFacts, mi
 # --- the checks ----------------------------------------------------------------------
 
 
+def _chain_places(migrations: Sequence[Migration]) -> dict[MigrationId, int]:
+    """Each migration's place in its unit's chain (0 for the unit's first): the global
+    order keeps every unit's migrations in their own order."""
+    seen: dict[str, int] = {}
+    places = {}
+    for migration in migrations:
+        places[migration.id] = seen.get(migration.id.unit, 0)
+        seen[migration.id.unit] = places[migration.id] + 1
+    return places
+
+
 class Checker:
     def __init__(self, project: Project, facts: Facts, severities: Mapping[str, str] | None = None) -> None:
         self.project = project
@@ -238,6 +249,7 @@ class Checker:
         self.units_by_position = [m.id.unit for m in project.migrations]
         self.by_id = {m.id: m for m in project.migrations}
         self.creators = self._creators()
+        self.chain_place = _chain_places(project.migrations)
         self.ancestors = self._ancestors()
         self.found: dict[tuple[str, str, str], Diagnostic] = {}
         self._named_cache: dict[tuple[str, str], list[ObjectRef]] | None = None
@@ -281,22 +293,27 @@ class Checker:
             return [m for k, ms in self.creators.items() if k[:2] == (obj.kind, obj.name) for m in ms]
         return self.creators.get(_key(obj), [])
 
-    def _ancestors(self) -> dict[MigrationId, int]:
-        """Bitset of every migration each one (transitively) comes after, by explicit edges."""
+    def _ancestors(self) -> dict[MigrationId, dict[str, int]]:
+        """What each migration (transitively) comes after by explicit edges: per unit, the
+        place in that unit's chain of the latest such migration (a unit's migrations follow
+        one another, so one place stands for every one before it). The size grows with the
+        units a migration reaches, not with the length of the history."""
         edges = graph.explicit_edges(self.project.migrations, self.project.units, self.project.features)
-        bit = {m.id: 1 << i for i, m in enumerate(self.project.migrations)}
-        ancestors: dict[MigrationId, int] = {}
+        ancestors: dict[MigrationId, dict[str, int]] = {}
         for migration in self.project.migrations:  # already in topological order
-            mask = 0
+            reach: dict[str, int] = {}
             for dep in edges.get(migration.id, ()):
-                mask |= bit[dep] | ancestors[dep]
-            ancestors[migration.id] = mask
+                for unit, place in ancestors[dep].items():
+                    if reach.get(unit, -1) < place:
+                        reach[unit] = place
+                if reach.get(dep.unit, -1) < self.chain_place[dep]:
+                    reach[dep.unit] = self.chain_place[dep]
+            ancestors[migration.id] = reach
         return ancestors
 
     def ordered(self, a: MigrationId, b: MigrationId) -> bool:
         """Is there a dependency path between a and b, in either direction?"""
-        pa, pb = self.position[a], self.position[b]
-        return bool(self.ancestors[b] >> pa & 1) or bool(self.ancestors[a] >> pb & 1)
+        return self.ancestors[b].get(a.unit, -1) >= self.chain_place[a] or self.ancestors[a].get(b.unit, -1) >= self.chain_place[b]
 
     def smallest_set(self, unit: str) -> str:
         return smallest_set(self.project, self.project.unit(unit).features)

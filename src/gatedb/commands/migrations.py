@@ -67,7 +67,7 @@ def step_json(step: Step) -> dict[str, Any]:
     }
 
 
-def echo_notes(the_plan: Plan) -> None:
+def echo_notes(the_plan: Plan, in_progress: str | None = None) -> None:
     for record in the_plan.dormant:
         click.echo(f"dormant  {record.id}  (applied; its unit is off: left alone)")
     for record in the_plan.missing:
@@ -75,7 +75,7 @@ def echo_notes(the_plan: Plan) -> None:
     for mid in the_plan.changed:
         click.echo(f"changed  {mid}  (file differs from what was applied)")
     for record in the_plan.unfinished:
-        click.echo(f"unfinished  {record.id}  ({unfinished_note(record)})")
+        click.echo(f"unfinished  {record.id}  ({unfinished_note(record, in_progress)})")
     for mid, newer in the_plan.out_of_order:
         click.echo(f"out-of-order  {mid}  (older than {newer}, applied already: migrate refuses it without --allow-out-of-order)")
     for first, second in the_plan.reordered:
@@ -85,7 +85,9 @@ def echo_notes(the_plan: Plan) -> None:
             click.echo(f"warning  {step.migration.path} has no SQL (only comments)")
 
 
-def unfinished_note(record: Any) -> str:
+def unfinished_note(record: Any, in_progress: str | None = None) -> str:
+    if in_progress and record.state in ("running", "reverting"):
+        return f"being {'applied' if record.state == 'running' else 'reverted'} by the run in progress, {record.statements_done} statement(s) so far"
     if record.state == "failed":
         return f"failed after {record.statements_done} committed statement(s): see gatedb repair"
     return f"left running after {record.statements_done} statement(s): migrate resumes it where the catalog can tell, else see gatedb repair"
@@ -97,17 +99,21 @@ def unfinished_note(record: Any) -> str:
 @reports_errors
 def plan(project: str, fmt: str, **kwargs: Any) -> None:
     """Show what `migrate` would run for this feature set, and why. Writes nothing."""
-    the_plan = api.plan(project, **selection(kwargs))
+    opts = selection(kwargs)
+    the_plan = api.plan(project, **opts)
+    holder = api.in_progress(project, database=opts["database"], ask_server=bool(the_plan.unfinished))
     if fmt == "json":
-        click.echo(json.dumps(plan_json(the_plan), indent=2))
+        click.echo(json.dumps({**plan_json(the_plan), "in_progress": holder}, indent=2))
         return
+    if holder:
+        click.echo(f"run in progress: {holder}; this plan is what the database holds now")
     click.echo(f"features: {', '.join(the_plan.features) or '(none)'}")
     click.echo(f"units: {', '.join(the_plan.active_units)}")
     if the_plan.is_empty:
         click.echo("nothing to do: the database is up to date")
     for index, step in enumerate(the_plan.steps, start=1):
         click.echo(f"{index:>4}. {step.migration.id}  {step.migration.name}  -- {step.reason}")
-    echo_notes(the_plan)
+    echo_notes(the_plan, holder)
 
 
 class Progress:
@@ -237,6 +243,8 @@ def status(project: str, fmt: str, **kwargs: Any) -> None:
 
     console = Console(soft_wrap=True)
     console.print(f"database: {result.database}")
+    if result.in_progress:
+        console.print(f"run in progress: {result.in_progress}")
     console.print(f"features: {', '.join(result.features) or '(none)'}")
     if result.last_features is not None and list(result.last_features) != sorted(result.features):
         console.print(f"last run: {', '.join(result.last_features) or '(none)'}")
@@ -247,7 +255,7 @@ def status(project: str, fmt: str, **kwargs: Any) -> None:
     for record in result.missing:
         console.print(f"missing: {record.id} {record.name} is recorded as applied but its file is gone")
     for record in result.unfinished:
-        console.print(f"unfinished: {record.id} {unfinished_note(record)}")
+        console.print(f"unfinished: {record.id} {unfinished_note(record, result.in_progress)}")
     for mid, newer in result.out_of_order:
         console.print(f"out-of-order: {mid} is pending but older than {newer}, applied already")
     for first, second in result.reordered:
@@ -271,6 +279,7 @@ def status_json(result: api.Status) -> dict[str, Any]:
         "out_of_order": [str(mid) for mid, _newer in result.out_of_order],
         "reordered": [[str(a), str(b)] for a, b in result.reordered],
         "unowned_tables": result.unowned_tables,
+        "in_progress": result.in_progress,
     }
 
 

@@ -39,7 +39,9 @@ def sort_units(units: Iterable[Unit], features: FeatureTable) -> tuple[Unit, ...
         return (2 if unit.is_bridge else 1, last, unit.name)
 
     declared = sorted(units, key=key)
-    needs = {u.name: [v for v in declared if v.name in unit_closure(u, declared, features) and v.name != u.name] for u in declared}
+    closure = closures(declared, features)
+    order = {u.name: i for i, u in enumerate(declared)}
+    needs = {u.name: [declared[i] for i in sorted(order[v] for v in closure[u.name] if v != u.name)] for u in declared}
     placed: dict[str, Unit] = {}
 
     def place(unit: Unit) -> None:  # its closure just before it; closures have no cycles
@@ -61,7 +63,21 @@ def unit_closure(unit: Unit, units: Sequence[Unit], features: FeatureTable) -> f
 
 
 def closures(units: Sequence[Unit], features: FeatureTable) -> dict[str, frozenset[str]]:
-    return {u.name: unit_closure(u, units, features) for u in units}
+    """unit_closure of every unit at once. Units are looked up by their features, so the
+    cost grows with the closures' sizes, not with the square of the number of units."""
+    by_feature: dict[str, list[Unit]] = {}
+    for unit in units:
+        for feature in unit.features:
+            by_feature.setdefault(feature, []).append(unit)
+    always = frozenset(u.name for u in units if u.is_core)
+    result = {}
+    for unit in units:
+        implied = features.closure(unit.features)
+        found = set(always)
+        for feature in implied:
+            found.update(u.name for u in by_feature.get(feature, ()) if u.features <= implied)
+        result[unit.name] = frozenset(found)
+    return result
 
 
 def explicit_edges(

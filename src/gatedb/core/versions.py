@@ -6,6 +6,7 @@ may be followed by `_` or `-` (Diesel style `6.0.8-01-tickets`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A version is digit groups joined by '.' or '-'; what follows '_' or '-' is the name.
@@ -20,6 +21,7 @@ def split_stem(stem: str) -> tuple[str, str] | None:
     return match.group("version"), (match.group("name") or "")
 
 
+@functools.lru_cache(maxsize=None)  # every sort of the migrations asks again: parse each distinct version once
 def version_key(version: str) -> tuple[int, ...]:
     """Natural sort key: the version's digit groups as integers (`0001` and `1` are equal)."""
     return tuple(int(part) for part in re.split(r"[.\-]", version) if part)

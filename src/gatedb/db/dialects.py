@@ -183,6 +183,19 @@ class SQLite(Dialect):
             return None
         return text or None
 
+    def run_in_progress(self) -> str | None:
+        """Who holds the lock now (a live run), without waiting and without creating the
+        lock file; None when nobody does. A killed run's file text stays, its flock not."""
+        if self.lock_path is None or not self.lock_path.exists():
+            return None
+        with open(self.lock_path) as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return handle.read().strip() or "another gatedb run"
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        return None
+
     def statements(self, sql: str, transactional: bool) -> list[str]:
         # sqlite3 takes one statement per execute(); complete_statement() knows SQLite's
         # own grammar (trigger bodies included), so split with it rather than guess.

@@ -42,13 +42,14 @@ def sqlite_missing(url: str) -> bool:
     return parsed.backend == "sqlite" and parsed.database not in (None, ":memory:") and not Path(parsed.database).exists()
 
 
-def read(url: str) -> Snapshot | None:
+def read(url: str, busy_timeout: float = 60.0) -> Snapshot | None:
     """The bookkeeping as committed now, without the run lock; None when there is none
     (a new database) or when it cannot be read this way (another driver, a query the
-    database refuses): the caller then asks SQLAlchemy, which reports what is wrong."""
+    database refuses): the caller then asks SQLAlchemy, which reports what is wrong.
+    `busy_timeout`: how long SQLite waits for a writer's lock (readers pass a short one)."""
     if not driver.opens_bare(url) or sqlite_missing(url):
         return None
-    conn = driver.connect(url)  # a server that does not answer is an error here already
+    conn = driver.connect(url, busy_timeout)  # a server that does not answer is an error here already
     try:
         cursor = conn.cursor()
         try:

@@ -133,6 +133,9 @@ def create_engine(url: str, lock_timeout: float = 60.0):  # -> sqlalchemy.Engine
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
             dbapi_connection.isolation_level = None
+            # A migration keeps its changes in memory until it commits, so it holds only
+            # SQLite's RESERVED lock meanwhile: readers (status, plan) go on reading.
+            dbapi_connection.execute("PRAGMA cache_spill = OFF")
 
         @event.listens_for(engine, "begin")
         def _on_begin(connection):  # type: ignore[no-untyped-def]
