@@ -352,3 +352,32 @@ def test_sqlite_readers_do_not_wait_for_a_running_migration(tmp_path: Path) -> N
         assert proc.wait(timeout=60) == 0, proc.communicate()
     code, out, _ = gatedb(project, "status")
     assert "run in progress" not in out
+
+
+@pytest.mark.integration
+def test_redo_and_history_on_every_database(tmp_path: Path, db_url: str) -> None:
+    project = write_project(tmp_path / "p", CHAIN_MANIFEST, {k: v for k, v in CHAIN.items() if not k.startswith("mail")})
+    run = lambda *args: CliRunner().invoke(main, [args[0], "-p", str(project), "-d", db_url, *args[1:]])  # noqa: E731
+    assert run("migrate").exit_code == 0
+    result = run("redo", "-n", "2")
+    assert result.exit_code == 0, result.stderr
+    assert "redid 2 migration(s)" in result.stdout
+    result = run("history", "--format", "json")
+    runs = json.loads(result.stdout)["runs"]
+    assert [(r["command"], r["state"]) for r in runs] == [("migrate", "done"), ("redo", "done")]
+    assert runs[1]["migrations"] == ["tasks/0002", "tasks/0001", "tasks/0001", "tasks/0002"]
+    assert table_names(db_url) == {"users", "tasks"}
+
+
+def test_migrate_progress_lines_quiet_and_json_events(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", CHAIN_MANIFEST, {k: v for k, v in CHAIN.items() if not k.startswith("mail")})
+    code, out, err = gatedb(project, "migrate", "--format", "json")
+    assert code == 0, err
+    events = [json.loads(line) for line in out.splitlines()]
+    assert [e["event"] for e in events] == ["started", "applied"] * 3 + ["done"]
+    assert events[1]["id"] == "core/0001" and events[1]["index"] == 1 and events[1]["total"] == 3 and events[1]["duration_ms"] >= 0
+    assert events[-1] == {"event": "done", "applied": 3, "features": ["tasks", "mail"], "dormant": []}
+    code, out, err = gatedb(project, "revert", "-n", "3")
+    assert code == 0 and out.splitlines()[0].startswith("[1/3] reverted tasks/0002 due (")  # not a terminal: one line each
+    code, out, err = gatedb(project, "migrate", "-q")
+    assert code == 0 and out == "" and err == ""
