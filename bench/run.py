@@ -151,7 +151,8 @@ class Databases:
         for dialect, name in self.made:
             self.admin(dialect, f"DROP DATABASE IF EXISTS {name}" + (" WITH (FORCE)" if dialect == "postgresql" else ""))
         self.made.clear()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        for path in self.tmp.iterdir():
+            path.unlink()
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -460,6 +461,7 @@ def main() -> None:
             bench_matrix(dialects)
     finally:  # what was measured is kept, even when a later group fails
         dbs.drop_all()
+        shutil.rmtree(dbs.tmp, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
         meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "command": "python bench/run.py " + " ".join(sys.argv[1:]),
                 "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}", "repeat": args.repeat}
