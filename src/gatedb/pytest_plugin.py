@@ -69,6 +69,7 @@ class Templates:
 
         self.scratch = Scratch(self.server)
         self.loaded: Any = None  # the Project, read once per session
+        self.dropper: Any = None  # the background threads dropping server databases
 
     def _project(self) -> Any:
         from . import api
@@ -103,10 +104,21 @@ class Templates:
         return url
 
     def drop(self, url: str) -> None:
-        self.scratch.drop(url)
+        """Drop a test's database. On a server, in the background: PostgreSQL's DROP DATABASE
+        waits for a checkpoint, and the next test need not wait with it."""
+        if self.scratch.dialect == "sqlite":
+            self.scratch.drop(url)
+            return
+        if self.dropper is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self.dropper = ThreadPoolExecutor(max_workers=4, thread_name_prefix="gatedb-drop")  # concurrent drops share a checkpoint
+        self.dropper.submit(self.scratch.drop, url)
 
     def close(self) -> None:
-        self.scratch.close()  # the templates too
+        if self.dropper is not None:
+            self.dropper.shutdown(wait=True)
+        self.scratch.close()  # the templates and whatever a failed drop left
 
 
 _TEMPLATES = pytest.StashKey[Templates]()

@@ -273,6 +273,11 @@ def _portable(type_: Any, dialect: str) -> Any:
     """The generic SQLAlchemy class with the same arguments, when it compiles the same."""
     import sqlalchemy as sa
 
+    # MySQL's INT(11): the server's default display width, a hint and not a type (TINYINT(1)
+    # is different: it is how MySQL spells BOOLEAN, so it keeps its width)
+    if getattr(type_, "display_width", None) is not None and type(type_).__name__ in ("INTEGER", "BIGINT", "SMALLINT", "MEDIUMINT"):
+        type_ = type_.copy()
+        type_.display_width = None
     cls = type(type_)
     generic = getattr(sa.types, cls.__name__, None)
     if generic is cls or generic is None or not isinstance(generic, type) or not isinstance(type_, generic):
