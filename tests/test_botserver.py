@@ -240,7 +240,8 @@ def assert_units_schema(url: str, units) -> None:
 def migrate_and_check(project, url: str, **selection) -> None:
     units = active_units(**selection)
     result = gatedb.migrate(project, database=url, **selection)
-    assert list(result.plan.active_units) == units, "gatedb's active units differ from the manifest's"
+    # As sets: gatedb ranks a unit after the units it implies, the oracle lists them as declared.
+    assert sorted(result.plan.active_units) == sorted(units), "gatedb's active units differ from the manifest's"
     ran_units = {s.migration.id.unit for s in result.applied}
     assert ran_units == set(units)
     assert_units_schema(url, units)

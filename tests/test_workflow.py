@@ -381,3 +381,17 @@ def test_migrate_progress_lines_quiet_and_json_events(tmp_path: Path) -> None:
     assert code == 0 and out.splitlines()[0].startswith("[1/3] reverted tasks/0002 due (")  # not a terminal: one line each
     code, out, err = gatedb(project, "migrate", "-q")
     assert code == 0 and out == "" and err == ""
+
+
+def test_bookkeeping_of_version_1_is_upgraded_by_the_next_run(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", CHAIN_MANIFEST, {k: v for k, v in CHAIN.items() if not k.startswith("mail")})
+    assert gatedb(project, "migrate")[0] == 0
+    engine = sa.create_engine(f"sqlite:///{project / 'app.db'}")
+    with engine.begin() as conn:  # as gatedb 0.1 left it: no gatedb_runs, schema_version 1
+        conn.execute(sa.text("DROP TABLE gatedb_runs"))
+        conn.execute(sa.text("UPDATE gatedb_meta SET value = '1' WHERE key = 'schema_version'"))
+    engine.dispose()
+    code, out, err = gatedb(project, "migrate")
+    assert code == 0 and "nothing to do" in out, err
+    assert "gatedb_runs" in tables(project)
+    assert gatedb(project, "history")[1].startswith("no recorded runs")

@@ -160,10 +160,12 @@ def mark_applied(conn: sa.Connection, mid: MigrationId) -> None:
 
 def remember_features(conn: sa.Connection, features: Iterable[str]) -> None:
     """Record the run's feature set, in its own transaction; nothing where gatedb never
-    changed the database (a run with nothing to do creates no table)."""
+    changed the database (a run with nothing to do creates no table). Tables of an older
+    schema version are upgraded first, so that the next no-op run takes the fast path."""
     found = exists(conn)
     conn.commit()
     if found:
+        ensure(conn)
         with conn.begin():
             save_features(conn, features)
 

@@ -9,7 +9,6 @@ where <unit> is `core`, a feature, or a bridge `a+b`.
 from __future__ import annotations
 
 import difflib
-import errno
 import os
 import re
 import tomllib
@@ -355,10 +354,9 @@ def _inside(path: Path, root: Path, folder: str) -> None:
         return
     shown = f"{folder}/{path.relative_to(root).as_posix()}"
     try:
-        resolved = path.resolve(strict=True)
-    except (RuntimeError, OSError) as exc:  # a loop (RuntimeError before Python 3.13) or a dangling link
-        what = "is a symlink loop" if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP else "is a symlink to nothing"
-        raise MigrationFileError(f"{shown} {what}", "remove the link, or point it at a migration file inside the migrations folder") from None
+        resolved = path.resolve()
+    except (RuntimeError, OSError):  # a symlink loop (RuntimeError before Python 3.13, ELOOP after)
+        raise MigrationFileError(f"{shown} is a symlink loop", "remove the link, or point it at a migration file inside the migrations folder") from None
     if resolved != root and root not in resolved.parents:
         raise MigrationFileError(
             f"{shown} leads outside the migrations folder (to {resolved})",
