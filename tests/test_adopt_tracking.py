@@ -1,0 +1,147 @@
+"""gatedb adopt on databases migrated by Flyway and by Alembic for real: their own
+tracking tables, filled as those tools fill them; then a refused adopt that must leave
+the database as it was."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from gatedb import api
+from gatedb.analysis.sql import split_statements
+from gatedb.commands import main
+
+# a small flat history: tickets' key to tasks moves into a tasks+tickets bridge; billing never ran
+HISTORY = [
+    ("1", "core", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"),
+    ("2", "tasks", "CREATE TABLE tasks (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users(id), title TEXT);\n"),
+    ("2.1", "tickets", "CREATE TABLE tickets (id INTEGER PRIMARY KEY, task_id INTEGER REFERENCES tasks(id));\n"),
+    ("3", "user_email", "ALTER TABLE users ADD COLUMN email TEXT;\n"),
+    ("4", "billing", "CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT);\n"),
+]
+APPLIED = 4  # the old tool ran the first four
+RULES = 'core = ["users"]\ntasks = ["tasks"]\ntickets = ["tickets"]\nbilling = ["products"]\n[features]\ndefault = []\ntasks = []\ntickets = []\nbilling = []\n'
+GATEDB_TABLES = {"gatedb_migrations", "gatedb_meta", "gatedb_runs"}
+
+
+def tables(url: str) -> set[str]:
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        return set(sa.inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def write_flyway(folder: Path) -> None:
+    folder.mkdir()
+    for version, name, sql in HISTORY:
+        (folder / f"V{version.replace('.', '_')}__{name}.sql").write_text(sql)
+
+
+def migrate_like_flyway(url: str, dialect: str) -> None:
+    """Each V file in version order, then its row in flyway_schema_history (Flyway's columns)."""
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text(
+                "CREATE TABLE flyway_schema_history (installed_rank INTEGER NOT NULL PRIMARY KEY, version VARCHAR(50), "
+                "description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, checksum INTEGER, "
+                "installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+                "execution_time INTEGER NOT NULL, success BOOLEAN NOT NULL)"
+            ))
+            rank = 1
+            conn.execute(sa.text(  # Flyway's first row when it creates the schema: no version
+                "INSERT INTO flyway_schema_history VALUES (1, NULL, '<< Flyway Schema Creation >>', 'SCHEMA', '\"public\"', NULL, 'root', CURRENT_TIMESTAMP, 0, TRUE)"
+            ))
+            for version, name, sql in HISTORY[:APPLIED]:
+                for _, statement in split_statements(sql, dialect):
+                    conn.execute(sa.text(statement))
+                rank += 1
+                conn.execute(
+                    sa.text("INSERT INTO flyway_schema_history VALUES (:r, :v, :d, 'SQL', :s, :c, 'root', CURRENT_TIMESTAMP, 3, TRUE)"),
+                    {"r": rank, "v": version, "d": name.replace("_", " "), "s": f"V{version.replace('.', '_')}__{name}.sql", "c": hash(sql) % 2**31},
+                )
+            # a failed attempt at billing, as Flyway records it on a database without DDL transactions
+            conn.execute(sa.text("INSERT INTO flyway_schema_history VALUES (:r, '4', 'billing', 'SQL', 'V4__billing.sql', 7, 'root', CURRENT_TIMESTAMP, 1, FALSE)"), {"r": rank + 1})
+    finally:
+        engine.dispose()
+
+
+def write_alembic(folder: Path) -> None:
+    """Revisions as autogenerate writes them (op.create_table, op.add_column) and op.execute."""
+    folder.mkdir()
+    down = None
+    for i, (version, name, sql) in enumerate(HISTORY):
+        rev = f"ab{i}c{i}"
+        if name == "tasks":
+            body = ('    op.create_table("tasks", sa.Column("id", sa.Integer(), primary_key=True), '
+                    'sa.Column("owner_id", sa.Integer(), sa.ForeignKey("users.id")), sa.Column("title", sa.Text()))\n')
+        elif name == "user_email":
+            body = '    op.add_column("users", sa.Column("email", sa.Text()))\n'
+        else:
+            body = f"    op.execute({sql.strip().rstrip(';')!r})\n"
+        (folder / f"{rev}_{name}.py").write_text(
+            f"import sqlalchemy as sa\nfrom alembic import op\n\nrevision = {rev!r}\ndown_revision = {down!r}\n\n\ndef upgrade():\n{body}"
+        )
+        down = rev
+
+
+def migrate_like_alembic(url: str, folder: Path) -> None:
+    """Alembic's own Operations on a live connection run each upgrade(); alembic_version holds the head."""
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.begin() as conn:
+            context = MigrationContext.configure(connection=conn)
+            head = None
+            for path in sorted(folder.glob("*.py"), key=lambda p: int(p.name[2]))[:APPLIED]:
+                spec = importlib.util.spec_from_file_location(path.stem, path)
+                module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+                spec.loader.exec_module(module)  # type: ignore[union-attr]
+                with Operations.context(context):
+                    module.upgrade()
+                head = module.revision
+            conn.execute(sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"))
+            conn.execute(sa.text("INSERT INTO alembic_version VALUES (:h)"), {"h": head})
+    finally:
+        engine.dispose()
+
+
+def split_and_adopt(tmp_path: Path, history: Path, tool: str, dialect: str, url: str) -> Path:
+    (tmp_path / "rules.toml").write_text(RULES)
+    project = tmp_path / "project"
+    runner = CliRunner()
+    done = runner.invoke(main, ["split", str(history), "--rules", str(tmp_path / "rules.toml"), "--out", str(project), "--from", tool, "--dialect", dialect])
+    assert done.exit_code == 0, done.output
+    adopted = runner.invoke(main, ["adopt", "-p", str(project), "--from", tool, "-d", url, "--format", "json"])
+    assert adopted.exit_code == 0, adopted.output
+    doc = json.loads(adopted.output)
+    assert doc["features"] == ["tasks", "tickets"] and len(doc["applied_sources"]) == APPLIED
+    assert {m.split("/")[0] for m in doc["recorded"]} == {"core", "tasks", "tickets", "tasks+tickets"}
+    return project
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("tool", ["flyway", "alembic"])
+def test_adopt_reads_the_real_tracking_table(tmp_path: Path, scratch, tool: str, dialect: str) -> None:  # type: ignore[no-untyped-def]
+    history = tmp_path / "history"
+    url = scratch.new(dialect)
+    if tool == "flyway":
+        write_flyway(history)
+        migrate_like_flyway(url, dialect)
+    else:
+        write_alembic(history)
+        migrate_like_alembic(url, history)
+    project = split_and_adopt(tmp_path, history, tool, dialect, url)
+    adopted = api.read_applied(url)
+    assert not api.plan(project, database=url, features=["tasks", "tickets"], no_default_features=True).steps  # nothing old runs again
+    ran = api.migrate(project, database=url, all_features=True)
+    assert [s.migration.id.unit for s in ran.plan.steps] == ["billing"]  # only what the old tool never ran
+    assert "products" in tables(url) and len(api.read_applied(url)) == len(adopted) + 1
