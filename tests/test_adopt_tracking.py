@@ -145,3 +145,37 @@ def test_adopt_reads_the_real_tracking_table(tmp_path: Path, scratch, tool: str,
     ran = api.migrate(project, database=url, all_features=True)
     assert [s.migration.id.unit for s in ran.plan.steps] == ["billing"]  # only what the old tool never ran
     assert "products" in tables(url) and len(api.read_applied(url)) == len(adopted) + 1
+
+
+def database_state(url: str) -> dict[str, list[str]]:
+    """Every table with its columns: what a refused adopt must leave exactly as it was."""
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        inspector = sa.inspect(engine)
+        return {t: [c["name"] for c in inspector.get_columns(t)] for t in sorted(inspector.get_table_names())}
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("damage", ["an extra column", "a feature only partly there"])
+def test_a_refused_adopt_leaves_the_database_as_it_was(tmp_path: Path, scratch, damage: str, dialect: str) -> None:  # type: ignore[no-untyped-def]
+    history = tmp_path / "history"
+    write_flyway(history)
+    url = scratch.new(dialect)
+    migrate_like_flyway(url, dialect)
+    rules = RULES if damage == "an extra column" else RULES.replace('tasks = ["tasks"]\ntickets = ["tickets"]\n', 'tasks = ["tasks", "tickets"]\n').replace("tickets = []\n", "")
+    (tmp_path / "rules.toml").write_text(rules)
+    project = tmp_path / "project"
+    assert CliRunner().invoke(main, ["split", str(history), "--rules", str(tmp_path / "rules.toml"), "--out", str(project), "--dialect", dialect]).exit_code == 0
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    with engine.begin() as conn:
+        conn.execute(sa.text("ALTER TABLE users ADD COLUMN nickname TEXT" if damage == "an extra column" else "DROP TABLE tickets"))
+    engine.dispose()
+    before = database_state(url)
+    refused = CliRunner().invoke(main, ["adopt", "-p", str(project), "--from", "flyway", "-d", url])
+    expected = "error: the database differs" if damage == "an extra column" else "error: feature tasks: the database has 1 of its 2 tables (missing: tickets)"
+    assert refused.exit_code == 2 and refused.output.startswith(expected), refused.output
+    assert "hint:" in refused.output and "Traceback" not in refused.output
+    after = database_state(url)
+    assert after == before and not GATEDB_TABLES & set(after)  # not even gatedb's own tables
