@@ -179,3 +179,37 @@ def test_a_refused_adopt_leaves_the_database_as_it_was(tmp_path: Path, scratch, 
     assert "hint:" in refused.output and "Traceback" not in refused.output
     after = database_state(url)
     assert after == before and not GATEDB_TABLES & set(after)  # not even gatedb's own tables
+
+
+def test_split_for_mysql_migrates_every_feature_set_and_prunes(tmp_path: Path, new_db) -> None:  # type: ignore[no-untyped-def]
+    flat = Path(__file__).parent / "fixtures" / "split"
+    project = tmp_path / "project"
+    done = CliRunner().invoke(main, ["split", str(flat / "flat"), "--rules", str(flat / "rules.toml"), "--out", str(project), "--dialect", "mysql", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.output)["bridges"] and api.check(project, dialects=["mysql"]).errors == 0
+    owners = {"products": "billing", "tickets": "tickets", "tasks": "tasks", "notes": "tasks", "labels": "tasks", "users": "core"}
+    for features in ([], ["tasks"], ["tickets"], ["billing"], ["tasks", "tickets", "billing"]):
+        url = new_db("mysql")
+        api.migrate(project, database=url, features=features, no_default_features=True)
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        try:
+            inspector = sa.inspect(engine)
+            assert set(inspector.get_table_names()) - GATEDB_TABLES == {t for t, u in owners.items() if u in {"core", *features}}
+            assert ("overview" in inspector.get_view_names()) == (len(features) == 3)  # the bridge of all three
+            keys = {(fk["referred_table"], tuple(fk["constrained_columns"])) for fk in inspector.get_foreign_keys("users")}
+            assert (("tickets", ("ticket_id",)) in keys) == ("tickets" in features)  # the moved key follows tickets
+            bridged = {fk["referred_table"] for fk in inspector.get_foreign_keys("tasks")} if "tasks" in features else set()
+            assert ("tickets" in bridged) == ({"tasks", "tickets"} <= set(features))  # the tasks+tickets bridge's key
+        finally:
+            engine.dispose()
+    # prune tickets from the last database: its table, its moved keys and the bridges go; the rest stays
+    pruned = api.prune(project, "tickets", database=url, features=["tasks", "billing"], no_default_features=True)
+    assert {s.migration.id.unit for s in pruned} == {"tickets", "tasks+tickets", "tasks+tickets+billing"}
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        inspector = sa.inspect(engine)
+        assert "tickets" not in inspector.get_table_names() and not inspector.get_foreign_keys("users")
+        assert {"tasks", "products", "users"} <= set(inspector.get_table_names()) and "overview" not in inspector.get_view_names()
+        assert not inspector.get_foreign_keys("tasks") or {fk["referred_table"] for fk in inspector.get_foreign_keys("tasks")} == {"users"}
+    finally:
+        engine.dispose()
