@@ -16,13 +16,13 @@ from gatedb import api
 from gatedb.analysis.sql import split_statements
 from gatedb.commands import main
 
-# a small flat history: tickets' key to tasks moves into a tasks+tickets bridge; billing never ran
+# a small flat history: tickets' key to tasks moves into a tasks+tickets bridge; billing (4) never ran
 HISTORY = [
     ("1", "core", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"),
     ("2", "tasks", "CREATE TABLE tasks (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users(id), title TEXT);\n"),
     ("2.1", "tickets", "CREATE TABLE tickets (id INTEGER PRIMARY KEY, task_id INTEGER REFERENCES tasks(id));\n"),
     ("3", "user_email", "ALTER TABLE users ADD COLUMN email TEXT;\n"),
-    ("4", "billing", "CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT);\n"),
+    ("4", "user_email", "CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT);\n"),  # Flyway allows a repeated description
 ]
 APPLIED = 4  # the old tool ran the first four
 RULES = 'core = ["users"]\ntasks = ["tasks"]\ntickets = ["tickets"]\nbilling = ["products"]\n[features]\ndefault = []\ntasks = []\ntickets = []\nbilling = []\n'
@@ -66,8 +66,8 @@ def migrate_like_flyway(url: str, dialect: str) -> None:
                     sa.text("INSERT INTO flyway_schema_history VALUES (:r, :v, :d, 'SQL', :s, :c, 'root', CURRENT_TIMESTAMP, 3, TRUE)"),
                     {"r": rank, "v": version, "d": name.replace("_", " "), "s": f"V{version.replace('.', '_')}__{name}.sql", "c": hash(sql) % 2**31},
                 )
-            # a failed attempt at billing, as Flyway records it on a database without DDL transactions
-            conn.execute(sa.text("INSERT INTO flyway_schema_history VALUES (:r, '4', 'billing', 'SQL', 'V4__billing.sql', 7, 'root', CURRENT_TIMESTAMP, 1, FALSE)"), {"r": rank + 1})
+            # a failed attempt at 4, as Flyway records it on a database without DDL transactions
+            conn.execute(sa.text("INSERT INTO flyway_schema_history VALUES (:r, '4', 'user email', 'SQL', 'V4__user_email.sql', 7, 'root', CURRENT_TIMESTAMP, 1, FALSE)"), {"r": rank + 1})
     finally:
         engine.dispose()
 
@@ -78,10 +78,10 @@ def write_alembic(folder: Path) -> None:
     down = None
     for i, (version, name, sql) in enumerate(HISTORY):
         rev = f"ab{i}c{i}"
-        if name == "tasks":
+        if version == "2":
             body = ('    op.create_table("tasks", sa.Column("id", sa.Integer(), primary_key=True), '
                     'sa.Column("owner_id", sa.Integer(), sa.ForeignKey("users.id")), sa.Column("title", sa.Text()))\n')
-        elif name == "user_email":
+        elif version == "3":
             body = '    op.add_column("users", sa.Column("email", sa.Text()))\n'
         else:
             body = f"    op.execute({sql.strip().rstrip(';')!r})\n"

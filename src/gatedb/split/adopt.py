@@ -22,7 +22,8 @@ from .writer import PROVENANCE
 TRACKING = {
     "diesel": ("__diesel_schema_migrations", "SELECT version FROM __diesel_schema_migrations"),
     "alembic": ("alembic_version", "SELECT version_num FROM alembic_version"),
-    "flyway": ("flyway_schema_history", "SELECT version, description FROM flyway_schema_history WHERE success AND version IS NOT NULL"),
+    # the version alone: Flyway allows one description on many versions
+    "flyway": ("flyway_schema_history", "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"),
 }
 
 
@@ -78,6 +79,8 @@ def applied_sources(provenance: dict[str, Any], source_format: str, names: set[s
     if source_format == "alembic":  # alembic_version holds the head: everything up to it ran
         heads = [i for i, s in enumerate(sources) if set(s["tracked"]) & names]
         return [s["stem"] for s in sources[: max(heads) + 1]] if heads else []
+    if source_format == "flyway":  # tracked is (version, description): match the version only
+        return [s["stem"] for s in sources if s["tracked"][:1] and s["tracked"][0] in names]
     return [s["stem"] for s in sources if set(s["tracked"]) & names]
 
 
