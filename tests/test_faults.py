@@ -351,7 +351,7 @@ def rerun_until_complete(project: Path, url: str, owned: dict[str, Owned], diale
         proven_low = "committed" in err and "the catalog shows statement" in err  # the row's count was one too low
         return "resumed, count was low" if proven_low else "resumed"
     error = assert_one_error(err)
-    assert "(a Python migration cannot be resumed" in error or "the catalog cannot tell" in error, error
+    assert "a Python migration cannot be resumed" in error or "the catalog cannot tell" in error, error
     assert snapshot(url, owned).records == before, "the refused run changed the bookkeeping"
     how = repair_from_live_schema(project, url, owned, mid, done, error)
     code, out, err = cli(*migrate_args(project, url))
