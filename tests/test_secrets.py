@@ -157,7 +157,7 @@ def test_password_never_printed_on_error_paths(project: Path, server: str) -> No
     outcomes = run_everything(project, url)
     assert_no_leak(outcomes)
     matrix = [invoke(["check", "--matrix", "-p", str(project), "-d", url])]
-    assert all(code != 0 and "error: check --matrix cannot reach the server: " in out for code, out in matrix), matrix
+    assert all(code != 0 and "error: cannot reach the server for scratch databases: " in out for code, out in matrix), matrix
     assert not any(leaks(out) for _c, out in matrix)
     # Every command that needs the database failed with the masked URL or the driver's words.
     needing = [(a, code, out) for a, code, out in outcomes if a[0] in ("plan", "status", "repair") or (a[0] == "migrate" and "--dry-run" not in a)]

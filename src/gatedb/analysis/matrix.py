@@ -135,7 +135,7 @@ class Scratch:
         try:
             conn = driver.connect(self.url) if driver.opens_bare(self.url) else None
         except GatedbError as exc:
-            raise GatedbError(f"check --matrix cannot reach the server: {exc.message}", exc.hint) from None
+            raise GatedbError(f"cannot reach the server for scratch databases: {exc.message}", exc.hint) from None
         if conn is None:  # another driver than gatedb's own: through SQLAlchemy
             import sqlalchemy as sa
 
@@ -144,14 +144,14 @@ class Scratch:
                 with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as sa_conn:
                     sa_conn.execute(sa.text(sql))
             except Exception as exc:
-                raise GatedbError(f"check --matrix cannot make a scratch database: {first_line(exc)}", "the database user needs the right to CREATE DATABASE") from None
+                raise GatedbError(f"cannot make a scratch database: {first_line(exc)}", "the database user needs the right to CREATE DATABASE") from None
             finally:
                 engine.dispose()
             return
         try:
             conn.cursor().execute(sql)
         except Exception as exc:
-            raise GatedbError(f"check --matrix cannot make a scratch database: {first_line(exc)}", "the database user needs the right to CREATE DATABASE") from None
+            raise GatedbError(f"cannot make a scratch database: {first_line(exc)}", "the database user needs the right to CREATE DATABASE") from None
         finally:
             conn.close()
 
