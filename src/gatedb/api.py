@@ -159,7 +159,7 @@ def prune(
     on_event: Listener | None = None,
 ) -> tuple[Step, ...]:
     """Run the down migrations of a feature's unit and of its bridges, newest first."""
-    from .db import history, runner
+    from .db import history
 
     proj = open_project(project)
     proj.features.require_known(feature, "prune")

@@ -45,7 +45,7 @@ def load_project(root: str | os.PathLike[str] = ".") -> Project:
             f"{rel_manifest}: migrations folder {migrations_dir} does not exist",
             "create it with a core/ folder inside, or set `migrations = \"path\"` in the manifest",
         )
-    units, migrations = read_migrations(migrations_dir, features, _shown(migrations_dir, base))
+    units, migrations = read_migrations(migrations_dir, features, shown_path(migrations_dir, base))
     units = graph.sort_units(units, features)
     edges = graph.explicit_edges(migrations, units, features)
     ordered = graph.order(migrations, edges, units)
@@ -188,7 +188,7 @@ def read_unit(unit_dir: Path, unit: Unit, root: Path, folder: str = "migrations"
         for path in extra:
             _, dialect = _dialect_suffix(path.name[: -len(".sql")])
             shown = f"{folder}/{path.relative_to(root).as_posix()}"
-            text = _read_text(path, shown)
+            text = read_text(path, shown)
             u, d = _sections(text, shown)
             up[dialect] = u
             if d is not None:
@@ -225,7 +225,7 @@ def read_folder_migration(migration_dir: Path, unit: Unit, rel: str, root: Path,
                 f"{rel}/{path.name}: unexpected file in a migration folder",
                 f"a migration folder holds up.sql, down.sql and variants up.<dialect>.sql with dialect in {', '.join(DIALECTS)}",
             )
-        (up if match.group(1) == "up" else down)[match.group(2) or ""] = _read_text(path, f"{rel}/{path.name}")
+        (up if match.group(1) == "up" else down)[match.group(2) or ""] = read_text(path, f"{rel}/{path.name}")
     if not up:
         raise MigrationFileError(f"{rel}: no up.sql", "add up.sql with the migration's SQL")
     requires, lines, transactional = _headers(up, f"{rel}/up.sql")
@@ -234,7 +234,7 @@ def read_folder_migration(migration_dir: Path, unit: Unit, rel: str, root: Path,
 
 def read_file_migration(path: Path, unit: Unit, rel: str) -> Migration:
     mid, name = _identify(path, unit, path.name[: -len(".sql")], rel)
-    text = _read_text(path, rel)
+    text = read_text(path, rel)
     up, down = _sections(text, rel)
     requires, lines, transactional = _headers({"": text}, rel)
     return Migration(mid, name, rel, "sql", {"": up}, {"": down} if down is not None else {}, "", requires, lines, transactional)
@@ -242,7 +242,7 @@ def read_file_migration(path: Path, unit: Unit, rel: str) -> Migration:
 
 def read_python_migration(path: Path, unit: Unit, rel: str) -> Migration:
     mid, name = _identify(path, unit, path.stem, rel)
-    text = _read_text(path, rel)
+    text = read_text(path, rel)
     if not re.search(r"^def upgrade\(", text, re.MULTILINE):
         raise MigrationFileError(f"{rel}: no upgrade(op) function", "define def upgrade(op): ... at module level")
     requires, lines, transactional = _headers({"": text}, rel)
@@ -364,7 +364,7 @@ def _inside(path: Path, root: Path, folder: str) -> None:
         )
 
 
-def _read_text(path: Path, shown: str) -> str:
+def read_text(path: Path, shown: str) -> str:
     """A migration file's text; `shown` is how messages name it."""
     try:
         return path.read_text(encoding="utf-8")
@@ -374,9 +374,9 @@ def _read_text(path: Path, shown: str) -> str:
         raise MigrationFileError(f"{shown}: cannot be read: {exc.strerror}", "check that the file exists and can be read") from None
 
 
-def _shown(migrations_dir: Path, base: Path) -> str:
-    """The migrations folder as messages name it: relative to the project when inside it."""
+def shown_path(path: Path, base: Path) -> str:
+    """A path as messages name it: relative to the project when inside it."""
     try:
-        return migrations_dir.relative_to(base).as_posix()
+        return path.relative_to(base).as_posix()
     except ValueError:
-        return migrations_dir.as_posix()
+        return path.as_posix()

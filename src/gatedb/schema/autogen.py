@@ -29,7 +29,9 @@ from typing import Any, Iterator, Sequence
 from ..core import graph
 from ..core.model import CORE, Project, Unit
 from ..core.versions import split_stem, version_key
+from ..db.url import dialect_name
 from ..errors import GatedbError, ManifestError
+from ..files.loader import shown_path
 from .ownership import module_name, ownership, placement
 from .runtime import SchemaPackageError, configured_package
 
@@ -67,7 +69,7 @@ def package_folder(project: Project) -> tuple[Path, str]:
     package = configured_package(project)
     folder = root / package
     if folder.is_dir():
-        return folder, _shown(folder, root)
+        return folder, shown_path(folder, root)
     if re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", package):
         with _on_path(root):
             try:
@@ -76,18 +78,11 @@ def package_folder(project: Project) -> tuple[Path, str]:
                 spec = None
         if spec is not None and spec.submodule_search_locations:
             found = Path(list(spec.submodule_search_locations)[0])
-            return found, _shown(found, root)
+            return found, shown_path(found, root)
     raise SchemaPackageError(
         f"{Path(project.manifest_path).name}: [schema] package {package!r} is neither a folder of the project nor an importable package",
         f"create the folder {package}/ with one module per unit (core.py, <feature>.py, <a>__<b>.py)",
     )
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 @contextmanager
@@ -502,7 +497,7 @@ def make_migrations(project: Project | str, unit_name: str, message: str, *, dat
             f"write {shown}/{module_name(unit.name)}.py with def define(metadata) declaring the unit's tables",
         )
     server = normalise_url(database, proj.root) if database else "sqlite://"
-    dialect = _dialect(server)
+    dialect = dialect_name(server)
     everything = declare(proj, units, folder, shown)
     comparison = Comparison(proj, unit, units, everything, folder, shown, dialect)
     written = []
@@ -531,12 +526,6 @@ def _units_with(project: Project, unit: Unit) -> list[Unit]:
     if unit not in units:
         units = list(graph.sort_units(units + [unit], project.features))
     return units
-
-
-def _dialect(url: str) -> str:
-    from ..db.url import dialect_name
-
-    return dialect_name(url)
 
 
 def _migrated(project: Project, unit: Unit, server: str, scratches: list[Any]) -> str:
@@ -624,4 +613,4 @@ def _write(project: Project, unit: Unit, message: str, upgrade: Any, comparison:
     up, down = render(upgrade, dialect)
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(migration_text(unit.name, version, message, requires, source, up, down), encoding="utf-8")
-    return WrittenMigration(unit.name, _shown(path, Path(project.root)), describe(upgrade))
+    return WrittenMigration(unit.name, shown_path(path, Path(project.root)), describe(upgrade))

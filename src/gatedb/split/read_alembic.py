@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MigrationFileError
-from .source import SourceMigration, read_text
+from ..files.loader import read_text
+from .source import SourceMigration
 
 _SA_ROOTS = {"sa", "sqlalchemy", "postgresql", "mysql", "sqlite"}
 

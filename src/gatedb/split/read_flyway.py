@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..core.versions import version_key
 from ..errors import MigrationFileError
-from .source import SourceMigration, read_text
+from ..files.loader import read_text
+from .source import SourceMigration
 
 _NAME = re.compile(r"^(?P<kind>[VUR])(?P<version>[0-9][0-9._]*)?__(?P<name>.+)\.sql$")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .source import SourceMigration, from_stem, read_text
+from ..files.loader import read_text
+from .source import SourceMigration, from_stem
 
 
 def read(folder: Path) -> list[SourceMigration]:

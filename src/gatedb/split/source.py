@@ -33,8 +33,3 @@ def from_stem(stem: str, up: str, down: str | None, path: str, tracked: tuple[st
     return SourceMigration(stem, version, name, up, down, path, tracked or (stem,))
 
 
-def read_text(path, shown: str) -> str:  # type: ignore[no-untyped-def]
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise MigrationFileError(f"{shown}: cannot be read ({exc.__class__.__name__})", "check the file's permissions and encoding (UTF-8)") from None
